@@ -1,0 +1,1 @@
+"""Subcommands of the `geo` command line, one module each."""
