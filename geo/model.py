@@ -43,6 +43,7 @@ class DateSpan:
     text: str = ""
     start_char: int = -1
     end_char: int = -1
+    qualifier: str = ""            # "by", "since", "until", "after", "before", "as of", ...
 
     def __post_init__(self) -> None:
         if self.precision not in PRECISIONS:

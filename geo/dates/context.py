@@ -1,0 +1,96 @@
+"""Date context from document structure: dated headings, manifest dates, and tagging every
+sentence of a Document with the dates it mentions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+from functools import lru_cache
+
+from geo.dates.grammar import patterns
+from geo.dates.lexicon import lexicon
+from geo.dates.resolve import DateContext, _month_end, find_dates
+from geo.errors import InputError
+from geo.model import DateSpan, Document, Sentence
+
+_ISO = re.compile(r"\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*")
+_LEFTOVER = re.compile(r"[\W_]*")
+
+
+def parse_iso_or_partial(s: str) -> DateSpan:
+    """A manifest date "2014", "2014-08" or "2014-08-08" as a year, month or day span."""
+    m = _ISO.fullmatch(s or "")
+    if not m:
+        raise InputError(f"not a date (want YYYY, YYYY-MM or YYYY-MM-DD): {s!r}")
+    y, mo, d = int(m.group(1)), m.group(2), m.group(3)
+    try:
+        if d:
+            day = date(y, int(mo), int(d))
+            return DateSpan(day, day, "day", s.strip())
+        if mo:
+            return DateSpan(date(y, int(mo), 1), _month_end(y, int(mo)), "month", s.strip())
+    except ValueError as exc:
+        raise InputError(f"not a valid date: {s!r}") from exc
+    return DateSpan(date(y, 1, 1), date(y, 12, 31), "year", s.strip())
+
+
+def heading_date(title: str, outer: DateSpan | None = None) -> DateSpan | None:
+    """The date a heading IS ("September 2014", "2015", "June–July 2020"), else None.
+
+    A bare month heading ("September") takes its year from `outer`, the enclosing dated heading.
+    """
+    t = title.strip().strip("=").strip()
+    if not t:
+        return None
+    spans = find_dates(t, DateContext(heading=outer))
+    if len(spans) != 1:
+        if outer is not None and t.lower() in lexicon().months and t[0].isupper():
+            mo = lexicon().months[t.lower()]
+            y = outer.end.year
+            return DateSpan(date(y, mo, 1), _month_end(y, mo), "month", t)
+        return None
+    sp = spans[0]
+    if _LEFTOVER.fullmatch(t[:sp.start_char]) and _LEFTOVER.fullmatch(t[sp.end_char:]):
+        return replace(sp, text=t, start_char=-1, end_char=-1)
+    return None
+
+
+@lru_cache(maxsize=4096)
+def section_date(section: tuple[str, ...]) -> DateSpan | None:
+    """Innermost dated heading of a section path; month headings lean on outer year ones.
+
+    Without one, a single day, month or year inside the innermost such title serves
+    ("July 2015 special forces operation"); a range there ("campaign 2014–2015") does not.
+    """
+    found: DateSpan | None = None
+    for title in section:
+        hd = heading_date(title, found)
+        if hd is not None:
+            found = hd
+    if found is None:
+        for title in reversed(section):
+            spans = find_dates(title, DateContext())
+            if len(spans) == 1 and spans[0].precision in ("day", "month", "year"):
+                return replace(spans[0], text=title, start_char=-1, end_char=-1)
+    return found
+
+
+def tag_document(doc: Document) -> Document:
+    """A copy of `doc` whose sentences carry the dates they mention, resolved in context."""
+    patterns()      # compile once, outside the loop
+    out: list[Sentence] = []
+    prev: DateSpan | None = None
+    paragraph: int | None = None
+    earlier: DateSpan | None = None     # last date of an earlier paragraph: the narrative time
+    for s in doc.sentences:
+        if s.paragraph != paragraph:
+            paragraph, earlier = s.paragraph, prev or earlier
+            prev = None
+        ctx = DateContext(previous=prev, heading=section_date(tuple(s.section)), earlier=earlier,
+                          document=doc.date)
+        spans = find_dates(s.text, ctx)
+        if spans:
+            prev = spans[-1]
+        out.append(replace(s, dates=tuple(spans)))
+    return replace(doc, sentences=tuple(out))

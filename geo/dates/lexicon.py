@@ -1,0 +1,53 @@
+"""Word lists for the date grammar, read once from data/dates/*.csv.
+
+Month names, modifier parts ("early", "end of"), seasons, qualifiers and relative phrases live
+in data files so they can be extended without touching the grammar.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from geo.settings import DATA_DIR
+
+DATES_DIR: Path = DATA_DIR / "dates"
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with open(DATES_DIR / name, newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the grammar needs, keyed by lower-case word."""
+
+    months: dict[str, int]                 # name or abbreviation -> 1..12
+    full_months: tuple[str, ...]           # names usable alone ("In July")
+    parts: dict[tuple[str, str], tuple[int, int]]   # (modifier, "month"|"year") -> first, last
+    seasons: dict[str, tuple[int, int]]    # season -> first month, last month
+    qualifiers: dict[str, str]             # cue phrase -> qualifier ("" for plain "in")
+    relative: dict[str, str]               # phrase -> kind
+    not_after_year: frozenset[str]         # "2000 troops" is a count, not a year
+    not_before_year: frozenset[str]        # "Resolution 2085", "Mirage 2000" are names
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Load and cache the word lists."""
+    months: dict[str, int] = {}
+    full: list[str] = []
+    for r in _rows("months.csv"):
+        months[r["name"].lower()] = int(r["month"])
+        if r["abbrev"] == "0":
+            full.append(r["name"])
+    parts = {(r["modifier"], r["of"]): (int(r["first"]), int(r["last"])) for r in _rows("parts.csv")}
+    seasons = {r["season"]: (int(r["first_month"]), int(r["last_month"])) for r in _rows("seasons.csv")}
+    quals = {r["phrase"]: r["qualifier"] for r in _rows("qualifiers.csv")}
+    rel = {r["phrase"]: r["kind"] for r in _rows("relative.csv")}
+    nay = frozenset(r["word"] for r in _rows("not_after_year.csv"))
+    nby = frozenset(r["word"] for r in _rows("not_before_year.csv"))
+    return Lexicon(months, tuple(full), parts, seasons, quals, rel, nay, nby)

@@ -1,0 +1,156 @@
+"""Resolve found expressions against context into honest DateSpans.
+
+Missing years come, in order, from the same list ("5 and 7 September 2014"), an earlier date in
+the paragraph, the nearest dated heading, the last date of an earlier paragraph (the narrative
+time, as for Wikipedia-style articles), then the document date (never a later date than it).
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from geo.dates.grammar import Point, Raw, scan
+from geo.dates.lexicon import lexicon
+from geo.model import DateSpan
+
+
+@dataclass(frozen=True)
+class DateContext:
+    """What a sentence's date expressions may lean on for missing parts."""
+
+    previous: DateSpan | None = None   # an earlier date in the same paragraph
+    heading: DateSpan | None = None    # the nearest dated heading around the sentence
+    document: DateSpan | None = None   # the document date from the manifest
+    us_order: bool = True              # numeric 10/20/25 is month/day/year; 20/10/25 still day first
+    earlier: DateSpan | None = None    # the last date of an earlier paragraph (narrative time)
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _point(p: Point, y: int) -> tuple[date, date, str]:
+    """The interval a fully-yeared point covers, and its precision."""
+    lx = lexicon()
+    if p.season:
+        first, last = lx.seasons[p.season]
+        end_y = y + 1 if last < first else y
+        return date(y, first, 1), _month_end(end_y, last), "season"
+    if p.part and p.m:
+        first, last = lx.parts[(p.part, "month")]
+        end = _month_end(y, p.m)
+        return date(y, p.m, first), min(end, date(y, p.m, min(last, end.day))), "range"
+    if p.part:
+        first, last = lx.parts[(p.part, "year")]
+        return date(y, first, 1), _month_end(y, last), "range"
+    if p.m and p.d:
+        d = date(y, p.m, p.d)
+        return d, d, "day"
+    if p.m:
+        return date(y, p.m, 1), _month_end(y, p.m), "month"
+    return date(y, 1, 1), date(y, 12, 31), "year"
+
+
+def _anchor_year(raw: Raw, prev: DateSpan | None, ctx: DateContext) -> int | None:
+    """Year for an expression without one: previous date in the paragraph, heading, an
+    earlier paragraph's last date, then the document date."""
+    # under a dated heading, an earlier date outside the heading's period is a flashback
+    # ("under ISIL control since 10 June 2014. On 10 March, ..." below "March 2015")
+    if prev is not None and (ctx.heading is None or prev.overlaps(ctx.heading)):
+        return prev.end.year
+    if ctx.heading is not None:
+        return ctx.heading.end.year
+    if ctx.earlier is not None:
+        return ctx.earlier.end.year
+    if ctx.document is not None:
+        y = ctx.document.end.year
+        # a publication date: "In October", written in November 2025, is October 2025, and a
+        # month after the document date must be the previous year's
+        try:
+            start, _, _ = _point(raw.lo, y)
+        except ValueError:
+            return y
+        return y - 1 if start > ctx.document.end else y
+    return None
+
+
+DAY_KINDS = ("following_days", "following_weeks", "following_day", "same_day")
+
+
+def _relative(raw: Raw, text: str, prev: DateSpan | None, ctx: DateContext) -> DateSpan | None:
+    """"that month", "the following days", "next year": measured from the previous date."""
+    base = prev or ctx.heading
+    if base is None and raw.rel in ("same_year", "next_year", "last_year"):
+        base = ctx.document
+    if base is None:
+        return None
+    k = raw.rel
+    one = timedelta(days=1)
+    if k in DAY_KINDS and (base.precision not in ("day", "range") or (base.end - base.start).days > 31):
+        return None             # "the following days" after "in 2015" says nothing precise
+    s = e = None
+    prec = "range"
+    if k == "following_days":
+        s, e = base.end + one, base.end + 7 * one
+    elif k == "following_weeks":
+        s, e = base.end + one, base.end + 28 * one
+    elif k == "following_day":
+        s = e = base.end + one
+        prec = "day" if base.precision == "day" else "range"
+    elif k == "same_day":
+        if base.precision != "day":
+            return None
+        s, e, prec = base.start, base.end, "day"
+    elif k in ("same_month", "next_month"):
+        if base.precision not in ("day", "month") and (base.start.year, base.start.month) != (base.end.year, base.end.month):
+            return None
+        y, m = base.end.year, base.end.month
+        if k == "next_month":
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+        s, e, prec = date(y, m, 1), _month_end(y, m), "month"
+    else:
+        y = base.end.year + {"same_year": 0, "next_year": 1, "last_year": -1}[k]
+        s, e, prec = date(y, 1, 1), date(y, 12, 31), "year"
+    return DateSpan(s, e, prec, text[raw.start:raw.end], raw.start, raw.end, raw.qualifier)
+
+
+def resolve(raw: Raw, text: str, prev: DateSpan | None, ctx: DateContext) -> DateSpan | None:
+    """One Raw to a DateSpan, or None when context cannot supply a missing year."""
+    if raw.rel:
+        return _relative(raw, text, prev, ctx)
+    y = raw.year()
+    if y is None:
+        y = _anchor_year(raw, prev, ctx)
+        if y is None:
+            return None
+    try:
+        lo_y = raw.lo.y if raw.lo.y is not None else y
+        start, end, prec = _point(raw.lo, lo_y)
+        if raw.hi is not None:
+            _, end, _ = _point(raw.hi, raw.hi.y if raw.hi.y is not None else y)
+            prec = "range"
+        if raw.to_present:
+            if ctx.document is None:
+                return None
+            end, prec = ctx.document.end, "range"
+    except ValueError:          # 31 February and the like: not a date
+        return None
+    if end < start:
+        return None
+    return DateSpan(start, end, prec, text[raw.start:raw.end], raw.start, raw.end, raw.qualifier)
+
+
+def find_dates(text: str, context: DateContext | None = None) -> list[DateSpan]:
+    """Every date expression in `text`, in order, resolved against `context`."""
+    ctx = context or DateContext()
+    prev = ctx.previous
+    out: list[DateSpan] = []
+    for raw in scan(text, ctx.us_order):
+        span = resolve(raw, text, prev, ctx)
+        if span is not None:
+            out.append(span)
+            prev = span
+    return out
+
