@@ -1,0 +1,97 @@
+"""Time ingestion + date tagging: the default corpus (median of runs) and a synthetic 50 MB file.
+
+Usage: python benchmarks/bench_ingest.py [--runs 5] [--megabytes 50]
+The synthetic file repeats the plain-text corpus documents and is streamed with
+iter_sentences in chunks of 2000 sentences, each chunk dated, as `geo ingest` does.
+Targets (issue 2): the five documents in under 0.5 s, and at least 5 MB/s of text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from geo import settings  # noqa: E402
+from geo.ingest import iter_sentences, read_paths  # noqa: E402
+from geo.model import Document  # noqa: E402
+
+# The synthetic corpus repeats the plain-text corpus documents (real prose, real date density).
+TEXT_DOCS = ("000_5c273f305db20d6c.txt", "002_6c688deb1636444d.txt", "004_514e203b7d281425.txt")
+
+
+def tagger():
+    if importlib.util.find_spec("geo.dates") is None:
+        return None
+    from geo.dates import tag_document
+    return tag_document
+
+
+def corpus_run(tag) -> tuple[float, int]:
+    start = time.perf_counter()
+    docs, errors = read_paths([settings.CORPUS_DIR])
+    if tag is not None:
+        docs = [tag(doc) for doc in docs]
+    elapsed = time.perf_counter() - start
+    assert not errors, errors
+    return elapsed, sum(len(d.sentences) for d in docs)
+
+
+def big_run(path: Path, tag) -> tuple[float, int]:
+    """Stream the file in chunks of 2000 sentences, dating each chunk (as `geo ingest` does)."""
+    shell = Document(id=path.name, path=str(path), title="big", format="text", date=None)
+    start = time.perf_counter()
+    count, chunk = 0, []
+    for sentence in iter_sentences(path):
+        chunk.append(sentence)
+        if len(chunk) >= 2000:
+            count += len(tag(replace(shell, sentences=tuple(chunk))).sentences) if tag else len(chunk)
+            chunk = []
+    if chunk:
+        count += len(tag(replace(shell, sentences=tuple(chunk))).sentences) if tag else len(chunk)
+    return time.perf_counter() - start, count
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--megabytes", type=int, default=50)
+    args = parser.parse_args()
+    tag = tagger()
+    label = "ingest + dates" if tag else "ingest only (geo.dates missing)"
+    corpus_bytes = sum(p.stat().st_size for p in settings.CORPUS_DIR.glob("*.txt"))
+    stages = [(label, tag)] + ([("ingest only", None)] if tag else [])
+    for name, stage_tag in stages:
+        corpus_run(stage_tag)                 # warm-up: imports, compiled patterns
+        times = []
+        for _ in range(args.runs):
+            elapsed, sentences = corpus_run(stage_tag)
+            times.append(elapsed)
+        median = statistics.median(times)
+        print(f"corpus ({name}): 5 documents, {corpus_bytes / 1e6:.2f} MB, {sentences} sentences: "
+              f"median {median:.3f} s over {args.runs} runs (min {min(times):.3f} s), "
+              f"{corpus_bytes / 1e6 / median:.1f} MB/s  [target < 0.5 s]")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "big.txt"
+        piece = "\n".join((settings.CORPUS_DIR / name).read_text(encoding="utf-8") for name in TEXT_DOCS)
+        with path.open("w", encoding="utf-8") as handle:
+            size = 0
+            while size < args.megabytes * 1_000_000:
+                handle.write(piece + "\n")
+                size += len(piece.encode("utf-8")) + 1
+        megabytes = path.stat().st_size / 1e6
+        for name, stage_tag in stages:
+            elapsed, sentences = big_run(path, stage_tag)
+            print(f"synthetic ({name}): {megabytes:.1f} MB, {sentences} sentences: {elapsed:.2f} s, "
+                  f"{megabytes / elapsed:.1f} MB/s  [target >= 5 MB/s]")
+
+
+if __name__ == "__main__":
+    main()

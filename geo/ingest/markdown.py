@@ -1,0 +1,123 @@
+"""Markdown with YAML front matter (title, date), read with markdown-it-py.
+
+Block tokens say which source lines they cover; each inline text piece is then found
+verbatim in the source from there on, so sentences keep true offsets. Code blocks are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import yaml
+from markdown_it import MarkdownIt
+
+from geo.ingest.blocks import Block, BlockBuilder, SectionTracker
+from geo.model import Table
+
+_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+
+
+def front_matter(text: str) -> tuple[dict, int, list[str]]:
+    """(metadata, offset where the body starts, warnings)."""
+    match = _FRONT.match(text)
+    if not match:
+        return {}, 0, []
+    try:
+        data = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as error:
+        return {}, match.end(), [f"front matter is not valid YAML ({str(error).splitlines()[0]})"]
+    return (data if isinstance(data, dict) else {}), match.end(), []
+
+
+def read_markdown(text: str, line_starts: tuple[int, ...], line_of: Callable[[int], int]
+                  ) -> tuple[list[Block], SectionTracker, list[Table], dict, list[str]]:
+    """Blocks, sections, tables, front matter and warnings of a Markdown document."""
+    meta, body_at, warnings = front_matter(text)
+    first_line = line_of(body_at) - 1 if body_at else 0          # 0-based line of the body
+    tokens = MarkdownIt("commonmark").enable("table").parse(text[body_at:])
+    builder = BlockBuilder()
+    tracker = SectionTracker()
+    blocks: list[Block] = []
+    tables: list[Table] = []
+    paragraph = 0
+    cursor = body_at
+    heading_level = 0
+    table_rows: list[list[str]] = []
+    row: list[str] | None = None
+    header_rows = 0
+    in_head = False
+
+    def brk() -> None:
+        nonlocal paragraph
+        block = builder.take(tracker.path, paragraph + 1)
+        if block is not None:
+            paragraph += 1
+            blocks.append(block)
+
+    for token in tokens:
+        if token.map:
+            cursor = max(cursor, line_starts[min(first_line + token.map[0], len(line_starts) - 1)])
+        kind = token.type
+        if kind == "heading_open":
+            brk()
+            heading_level = int(token.tag[1])
+        elif kind == "inline":
+            start_len = builder.length
+            cursor = _inline(token, text, cursor, builder)
+            if heading_level:
+                title = builder.text().strip()
+                builder.reset()
+                if title:
+                    tracker.heading(title, heading_level, line_of(cursor))
+            elif row is not None:
+                row.append(builder.text()[start_len:].strip())
+                builder.space(cursor)
+        elif kind == "heading_close":
+            heading_level = 0
+        elif kind in ("paragraph_close", "list_item_open", "list_item_close", "blockquote_close"):
+            if row is None:
+                brk()
+        elif kind == "thead_open":
+            in_head = True
+        elif kind == "thead_close":
+            in_head = False
+        elif kind == "tr_open":
+            row = []
+        elif kind == "tr_close" and row is not None:
+            table_rows.append(row)
+            header_rows += in_head
+            row = None
+            if in_head:
+                builder.reset()          # the header is in Table.header, not a sentence
+            else:
+                brk()
+        elif kind == "table_open":
+            brk()
+            table_rows, header_rows, table_line = [], 0, line_of(cursor)
+        elif kind == "table_close":
+            header = tuple(table_rows[0]) if header_rows else ()
+            data = [tuple(r) for r in table_rows[1 if header_rows else 0:]]
+            tables.append(Table(table_line, header, tuple(data), tracker.path))
+    brk()
+    return blocks, tracker, tables, meta, warnings
+
+
+def _inline(token, text: str, cursor: int, builder: BlockBuilder) -> int:
+    """Add an inline token's text pieces to `builder`; return the advanced cursor."""
+    for child in token.children or ():
+        if child.type in ("text", "code_inline"):
+            piece = child.content
+            if not piece:
+                continue
+            found = text.find(piece, cursor)
+            if found == -1 or found - cursor > 2000:
+                builder.add(piece, cursor, verbatim=False)
+                continue
+            builder.add(piece, found)
+            cursor = found + len(piece)
+        elif child.type in ("softbreak", "hardbreak"):
+            builder.space(cursor)
+        elif child.type == "image":
+            continue
+    return cursor
