@@ -97,6 +97,14 @@ class Sentence:
         text_start, orig_start = self.segments[max(k, 0)]
         return orig_start + (i - text_start)
 
+    def to_original_end(self, j: int) -> int:
+        """Original-file offset just past character `j - 1`: the end of a span text[i:j].
+
+        Differs from to_original(j) where markup was removed right after the span
+        (e.g. the `]]` closing a wiki link).
+        """
+        return self.to_original(j - 1) + 1 if j > 0 else self.to_original(0)
+
 
 @dataclass(frozen=True)
 class Section:
