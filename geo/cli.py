@@ -19,6 +19,11 @@ from geo.errors import GeoError
 COMMAND_MODULES = (
     "geo.commands.build",
     "geo.commands.ingest",
+    "geo.commands.map",
+    "geo.commands.export",
+    "geo.commands.places",
+    "geo.commands.geocode",
+    "geo.commands.eval",
 )
 
 

@@ -1,0 +1,127 @@
+"""Benchmark the places stage: gazetteer build/load/lookup, and recognition+resolution
+throughput on the default corpus and on synthetic news text, against geotext on the same text.
+
+Usage: python benchmarks/bench_places.py [--mb 50] [--rebuild]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import time
+
+from geo import settings
+from geo.places import find_mentions_in_text, load_gazetteer
+from geo.places import gazetteer as gz
+
+SENTENCES = [
+    "Coalition aircraft struck ISIL positions near {a} and {b} on Tuesday, officials said.",
+    "The {n} government said troops had retaken {a} after heavy fighting.",
+    "Thousands of civilians fled {a} towards {b}, according to the United Nations.",
+    "Officials in {a} said the market would reopen next week despite the protests.",
+    "A spokesman for the ministry said that talks between {n} and {m} would continue in {a}.",
+    "Prices rose sharply in {a} as the storm moved towards the coast of {n}.",
+    "The company opened a new office in {a}, its third after {b} and {c}.",
+]
+# news prose is mostly sentences without place names (GeoWebNews: about one toponym per
+# 300 characters); this text keeps one per ~120 characters, denser than real news
+FILLER = [
+    "The minister told reporters that the new measures would be announced after the meeting.",
+    "Analysts said the decision was likely to face strong opposition from several parties.",
+    "It was not immediately clear how many people had been affected by the changes.",
+    "The report, which was published on Monday, found that costs had risen for a third year.",
+    "Officials declined to comment on the details of the agreement, citing security concerns.",
+    "Most of those interviewed said they expected the situation to improve within months.",
+]
+TOWNS = ["Mosul", "Baghdad", "Erbil", "Raqqa", "Aleppo", "Paris", "London", "Berlin", "Toronto",
+         "Kirkuk", "Tikrit", "Fallujah", "Ramadi", "Sinjar", "Kobani", "Damascus", "Amman",
+         "Ankara", "Tehran", "Beirut", "Cairo", "Tripoli", "Lagos", "Nairobi", "Chicago", "Houston",
+         "Sydney", "Mumbai", "Karachi", "Kabul", "Istanbul", "Moscow", "Kyiv", "Warsaw", "Rome"]
+NATIONS = ["Iraq", "Syria", "Turkey", "Iran", "Jordan", "France", "Germany", "Canada", "Nigeria",
+           "Egypt", "India", "Russia", "Brazil", "Mexico", "Kenya", "Australia"]
+
+
+def synthetic(mb: float, seed: int = 1) -> str:
+    rng = random.Random(seed)
+    parts, size = [], 0
+    while size < mb * 1_000_000:
+        para = " ".join(rng.choice(SENTENCES).format(a=rng.choice(TOWNS), b=rng.choice(TOWNS),
+                                                      c=rng.choice(TOWNS), n=rng.choice(NATIONS),
+                                                      m=rng.choice(NATIONS))
+                        if rng.random() < 0.5 else rng.choice(FILLER) for _ in range(6))
+        parts.append(para)
+        size += len(para) + 2
+    return "\n\n".join(parts)
+
+
+def run_ours(text: str, gazetteer, chunk: int = 200_000) -> int:
+    """Recognise+resolve article-sized chunks (documents), as the pipeline does."""
+    count = 0
+    for i in range(0, len(text), chunk):
+        count += len(find_mentions_in_text(text[i:i + chunk], gazetteer))
+    return count
+
+
+def run_geotext(text: str, chunk: int = 200_000) -> int:
+    from geotext import GeoText
+    count = 0
+    for i in range(0, len(text), chunk):
+        g = GeoText(text[i:i + chunk])
+        count += len(g.cities) + len(g.countries)
+    return count
+
+
+def timed(fn, *args):
+    t = time.perf_counter()
+    out = fn(*args)
+    return out, time.perf_counter() - t
+
+
+def cpu_timed(fn, *args):
+    """CPU seconds of this process: fairer than wall time on a shared machine."""
+    t = time.process_time()
+    out = fn(*args)
+    return out, time.process_time() - t
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--mb", type=float, default=50.0, help="synthetic text size in MB")
+    parser.add_argument("--rebuild", action="store_true", help="measure a full cache build")
+    args = parser.parse_args()
+    if args.rebuild:
+        shutil.rmtree(gz.cache_path(), ignore_errors=True)
+    _, build = timed(load_gazetteer)
+    print(f"gazetteer build-or-load (first call): {build:.2f} s")
+    gaz, load = timed(load_gazetteer)
+    print(f"gazetteer load (cached): {load * 1000:.0f} ms, {gaz.size} places")
+    _, auto = timed(gaz.automaton)
+    print(f"automaton load: {auto * 1000:.0f} ms")
+    names = ["Mosul", "Irbil", "Al-Qa'im", "Ain al-Asad", "Paris", "Springfield", "Nowhere Qq"] * 30000
+    _, t = timed(lambda: [gaz.lookup(n) for n in names])
+    print(f"lookups (7 names repeated, memoised): {len(names) / t:,.0f} per second")
+    import json
+
+    from geo.places.sources import geonames_dir
+    with open(geonames_dir() / "cities15000.json", encoding="utf-8") as handle:
+        distinct = [rec["name"] for rec in json.load(handle).values()]
+    fresh = load_gazetteer()  # a new instance: nothing memoised, every Place built on demand
+    _, t = timed(lambda: [fresh.lookup(n) for n in distinct])
+    print(f"lookups ({len(distinct):,} distinct GeoNames names, cold): {len(distinct) / t:,.0f} per second")
+    _, t = timed(lambda: [fresh.lookup(n) for n in distinct])
+    print(f"lookups (same names again, warm): {len(distinct) / t:,.0f} per second")
+
+    find_mentions_in_text("Warm-up: troops left Mosul for Baghdad.", gaz)  # one-time table loads
+    corpus = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(settings.CORPUS_DIR.glob("*.txt")))
+    for label, text in (("default corpus", corpus), (f"synthetic news {args.mb:g} MB", synthetic(args.mb))):
+        mb = len(text.encode("utf-8")) / 1e6
+        n, t = cpu_timed(run_ours, text, gaz)
+        g, tg = cpu_timed(run_geotext, text)
+        print(f"{label} ({mb:.1f} MB, CPU time): geo.places {mb / t:.2f} MB/s ({n} mentions, "
+              f"{t:.1f} s); geotext {mb / tg:.2f} MB/s ({g} names, {tg:.1f} s); "
+              f"geo.places/geotext speed x{tg / t:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,84 @@
+"""Name folding: one surface fold for matching text, one canonical fold for lookups.
+
+`surface()` maps every character to exactly one character (lowercase ASCII letter, digit or
+space), so offsets in folded text equal offsets in the original: the recogniser needs no map.
+`canonical()` goes further for lookups: drops apostrophes and Arabic articles (al-, Ar-, ez-)
+and unifies transliteration variants (Irbil -> erbil) listed in data/place_variants.csv.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+import unicodedata
+
+from geo import settings
+
+APOSTROPHES = "'’‘ʿʾ`´ʻʼ′"
+ARTICLES = frozenset({"al", "el", "ar", "as", "ad", "an", "at", "az", "ash", "adh", "ath",
+                      "ez", "es", "er", "ed", "en", "ul", "l"})
+_SPECIAL = {"ß": "s", "ı": "i", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ł": "l", "Ł": "l",
+            "æ": "a", "Æ": "a", "œ": "o", "Œ": "o", "þ": "t", "ð": "d", "ŀ": "l", "ħ": "h"}
+
+
+def _fold_char(ch: str) -> str:
+    """One character to one folded character (letters/digits to lowercase ASCII, rest space)."""
+    if ch in _SPECIAL:
+        return _SPECIAL[ch]
+    if ch in APOSTROPHES or not ch.isalnum():
+        return " "
+    if ch.isascii():
+        return ch.lower()
+    base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+    base = base.lower()
+    if len(base) == 1:
+        return base
+    return ch.lower() if len(ch.lower()) == 1 else ch
+
+
+@functools.lru_cache(maxsize=1)
+def _table() -> dict[int, str]:
+    return {cp: _fold_char(chr(cp)) for cp in range(0x3000)
+            if _fold_char(chr(cp)) != chr(cp)}
+
+
+def surface(text: str) -> str:
+    """Fold `text` character by character (same length): 'Al-Qā'im' -> 'al qa im'."""
+    return text.translate(_table())
+
+
+@functools.lru_cache(maxsize=1)
+def variants() -> dict[str, str]:
+    """Transliteration variant word -> canonical word, from data/place_variants.csv."""
+    table: dict[str, str] = {}
+    path = settings.DATA_DIR / "place_variants.csv"
+    with open(path, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            canon = " ".join(surface(row["canonical"]).split())
+            for variant in row["variants"].split("|"):
+                table[" ".join(surface(variant.replace("'", "")).split())] = canon
+    return table
+
+
+_APOS_RE = re.compile(f"[{APOSTROPHES}]")
+
+
+@functools.lru_cache(maxsize=200_000)
+def canonical(name: str) -> str:
+    """Lookup key: 'Al-Qa'im', 'Al Qaim' and 'Al Qā'im' all give 'qaim'."""
+    words = surface(_APOS_RE.sub("", name)).split()
+    if len(words) > 1:
+        words = [w for w in words if w not in ARTICLES] or words
+    table = variants()
+    text = " ".join(table.get(w, w) for w in words)
+    if " " in text:  # multi-word variants ("ayn al arab" handled via the article drop)
+        for variant, canon in _multiword():
+            if variant in text:
+                text = re.sub(rf"\b{variant}\b", canon, text)
+    return text
+
+
+@functools.lru_cache(maxsize=1)
+def _multiword() -> tuple[tuple[str, str], ...]:
+    return tuple((v, c) for v, c in variants().items() if " " in v)

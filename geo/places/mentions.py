@@ -1,0 +1,124 @@
+"""Recognise + resolve on a Document or plain text, producing `Mention` records."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Iterable
+
+from geo.model import Document, Mention, Place
+from geo.places.recognize import Span, find_spans, lowercase_vocabulary
+from geo.places.resolve import resolve_all
+
+
+def _online_fill(mentions: list[Mention], online, countries: list[str]) -> list[Mention]:
+    """Ask the optional web geocoder (--online) about names the gazetteer left unresolved."""
+    from dataclasses import replace
+
+    from geo.errors import GeocoderError
+    out = []
+    for m in mentions:
+        if m.place is None and online is not None:
+            try:
+                found = online.lookup(m.text, country_codes=countries or None)
+            except GeocoderError as error:  # the name stays unresolved, listed for review
+                import logging
+                logging.getLogger(__name__).warning("online lookup of %r failed: %s", m.text, error)
+                found = []
+            if found:
+                m = replace(m, place=found[0], confidence=0.5, alternatives=tuple(found[1:4]))
+        out.append(m)
+    return out
+
+
+def _doc_countries(mentions: Iterable[Mention]) -> list[str]:
+    from collections import Counter
+    counts = Counter(m.place.country for m in mentions if m.place is not None and m.place.country)
+    return [c for c, _ in counts.most_common(3)]
+
+
+def find_mentions(doc: Document, gazetteer, online=None) -> list[Mention]:
+    """Every place mention in a Document, resolved where possible (original-file offsets)."""
+    vocab = lowercase_vocabulary("\n".join(s.text for s in doc.sentences))
+    items: list[tuple[Span, object]] = []
+    owners = []
+    for sentence in doc.sentences:
+        links = [(l.start, l.end, l.target) for l in sentence.links]
+        for span in find_spans(sentence.text, gazetteer, links, vocab):
+            items.append((span, sentence.paragraph))
+            owners.append(sentence)
+    mentions = []
+    for (span, _), sentence, res in zip(items, owners, resolve_all(items, gazetteer)):
+        if not res.keep:
+            continue
+        start = sentence.to_original(span.start)
+        end = sentence.to_original(span.end - 1) + 1 if span.end > span.start else start
+        if (span.text.endswith(".") and span.end - span.start > 1
+                and end - start != span.end - span.start):
+            # "[[United States|U.S]]." : keep the stop out rather than the markup in
+            span.text = span.text[:-1]
+            end = sentence.to_original(span.end - 2) + 1
+        mentions.append(_mention(doc.id, doc.line_of(start), start, end, span, sentence.index, res))
+    if online is not None:
+        mentions = _online_fill(mentions, online, _doc_countries(mentions))
+    return mentions
+
+
+def _mention(doc_id: str, line: int, start: int, end: int, span: Span, sentence: int, res) -> Mention:
+    role = "modifier" if span.modifier and res.place is not None and res.place.kind == "country" else "place"
+    return Mention(doc=doc_id, line=line, start=start, end=end, text=span.text, sentence=sentence,
+                   place=res.place, confidence=res.confidence if res.place else 0.0,
+                   alternatives=res.alternatives, role=role)
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in re.finditer(r"\n\s*\n", text)]
+
+
+def find_mentions_in_text(text: str, gazetteer, doc_id: str = "", online=None) -> list[Mention]:
+    """Place mentions in plain text; offsets index `text` as given, lines are 1-based."""
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    paragraphs = _paragraph_starts(text)
+    spans = find_spans(text, gazetteer, (), lowercase_vocabulary(text))
+    items = [(s, bisect.bisect_right(paragraphs, s.start)) for s in spans]
+    mentions = []
+    for (span, para), res in zip(items, resolve_all(items, gazetteer)):
+        if res.keep:
+            line = bisect.bisect_right(line_starts, span.start)
+            mentions.append(_mention(doc_id, line, span.start, span.end, span, para, res))
+    if online is not None:
+        mentions = _online_fill(mentions, online, _doc_countries(mentions))
+    return mentions
+
+
+def resolve_spans(text: str, spans: list[tuple[int, int]], gazetteer) -> list[Place | None]:
+    """Resolve given (gold) spans of `text`: resolution scored apart from recognition."""
+    paragraphs = _paragraph_starts(text)
+    items = []
+    for s, e in spans:
+        name = _fallback_name(text[s:e], gazetteer)
+        span = Span(s, e, name, name, strong=True)
+        items.append((span, bisect.bisect_right(paragraphs, s)))
+    # context: the places the recogniser finds in the text, then the gold spans themselves
+    context = [(sp, bisect.bisect_right(paragraphs, sp.start))
+               for sp in find_spans(text, gazetteer, (), lowercase_vocabulary(text))]
+    results = resolve_all(items + context, gazetteer)[:len(items)]
+    return [r.place for r in results]
+
+
+def _fallback_name(name: str, gazetteer) -> str:
+    """A gold span the gazetteer lacks: its country if a demonym ("Russian"), else the
+    longest place name inside it ("Colorado State University" -> "Colorado")."""
+    if gazetteer.lookup(name):
+        return name
+    from geo.places import fold, lexicon
+    code = lexicon.demonyms().get(" ".join(fold.surface(name).split()))
+    if code:
+        import pycountry
+        country = pycountry.countries.get(alpha_2=code)
+        if country is not None:
+            return getattr(country, "common_name", None) or country.name
+    inner = find_spans(name, gazetteer)
+    if inner:
+        return max(inner, key=lambda sp: sp.end - sp.start).text
+    return name

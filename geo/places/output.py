@@ -1,0 +1,71 @@
+"""Mentions as rows (mentions.csv), GeoJSON features (places.geojson) and review rows."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable
+
+from geo.model import Document, Mention
+
+MENTION_COLUMNS = ("doc", "line", "start", "end", "text", "place_id", "name", "kind", "country",
+                   "lat", "lon", "source", "confidence")
+
+
+def mention_rows(mentions: Iterable[Mention]) -> list[dict]:
+    """One dict per mention with exactly the mentions.csv columns (unresolved: empty place)."""
+    rows = []
+    for m in mentions:
+        p = m.place
+        rows.append({
+            "doc": m.doc, "line": m.line, "start": m.start, "end": m.end, "text": m.text,
+            "place_id": p.place_id if p else "", "name": p.name if p else "",
+            "kind": p.kind if p else "", "country": p.country if p else "",
+            "lat": round(p.lat, 6) if p else "", "lon": round(p.lon, 6) if p else "",
+            "source": p.source if p else "", "confidence": round(m.confidence, 3),
+        })
+    return rows
+
+
+def places_features(mentions: Iterable[Mention], event_counts: dict[str, int] | None = None) -> dict:
+    """GeoJSON FeatureCollection (RFC 7946): one point per distinct resolved place.
+
+    Modifier mentions ("U.S. forces") count as mentions of nothing: they are not map points."""
+    counts: Counter[str] = Counter()
+    places = {}
+    docs: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.place is None or m.role != "place":
+            continue
+        counts[m.place.place_id] += 1
+        places[m.place.place_id] = m.place
+        docs.setdefault(m.place.place_id, set()).add(m.doc)
+    events = event_counts or {}
+    features = []
+    for pid, n in counts.most_common():
+        p = places[pid]
+        features.append({
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [round(p.lon, 6), round(p.lat, 6)]},
+            "properties": {"place_id": pid, "name": p.name, "kind": p.kind, "country": p.country,
+                           "source": p.source, "population": p.population, "mention_count": n,
+                           "event_count": int(events.get(pid, 0)), "docs": sorted(docs[pid])},
+        })
+    return {"type": "FeatureCollection", "features": features}
+
+
+def review_rows(mentions: Iterable[Mention], docs: Iterable[Document] = ()) -> list[dict]:
+    """Unresolved names with their context, for a review file (unresolved.csv)."""
+    by_id = {d.id: d for d in docs}
+    rows = []
+    for m in mentions:
+        if m.place is not None:
+            continue
+        context = ""
+        doc = by_id.get(m.doc)
+        if doc is not None:
+            for s in doc.sentences:
+                if s.index == m.sentence:
+                    context = s.text
+                    break
+        rows.append({"name": m.text, "doc": m.doc, "line": m.line, "context": context[:300]})
+    return rows

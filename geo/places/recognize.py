@@ -1,0 +1,316 @@
+"""Toponym recognition: Aho-Corasick over surface-folded names, then context rules.
+
+Text is folded character by character (`fold.surface`), so automaton offsets are text
+offsets. A match must be capitalised, whole-word, and not inside an organisation, a title,
+a ship or a person's name; common words that are also places need a place cue ("in Hit").
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass, field
+
+from geo.places import fold, lexicon
+
+FEATURES_AFTER = {"air base": "airbase", "airbase": "airbase", "air field": "airbase",
+                  "airfield": "airbase", "air station": "airbase", "base": "airbase",
+                  "dam": "dam", "governorate": "region", "province": "region",
+                  "district": "region", "region": "region", "mountains": "mountain",
+                  "mountain": "mountain", "mountain range": "mountain", "airport": "airbase",
+                  "international airport": "other"}
+FEATURES_BEFORE = {"camp": "camp", "mount": "mountain", "mt": "mountain",
+                   "naval air station": "airbase"}
+# part of the name when written after it (extend the span: "Haditha Dam", "Anbar Province")
+_EXTEND_AFTER = {"air base", "airbase", "air field", "airfield", "dam", "governorate",
+                 "province", "mountains", "district"}
+# lower-case words allowed inside a multi-word name ("Gulf of Aden", "Ain al-Asad")
+_NAME_LINKERS = frozenset("of the de del della di da do dos das du des la le el al ad ar as at az "
+                          "an ash en ez es ed on upon in sur sous am im y e and bin ibn abu um "
+                          "base airbase province governorate district mountains dam".split())
+_FEATURE_FIRST = frozenset(k.split()[0] for k in FEATURES_AFTER)
+_FEATURE_LAST = frozenset(k.split()[-1] for k in FEATURES_BEFORE)
+_COMMA_CAP_RE = re.compile(r",\s+[A-Z]")
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+_MODEL_RE = re.compile(r"[A-Z]{1,4}-?\d")
+_PATTERN_RE = re.compile(
+    r"\b(?:(?P<pre>Camp|Mount|Forward Operating Base|FOB)\s+(?P<a>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)"
+    r"|(?P<b>(?:(?:al-|Al-|Al |ad-|Ar-|As-)?[A-Z][\w'’\-]+\s+){1,3})(?P<post>Air Base|Airbase|Air Field|Airfield|Dam|Governorate|Province|Mountains)\b)")
+_WORD_RE = re.compile(r"[a-z0-9]+")
+_SENTENCE_END = ".!?\n:;\"“(|*=#"
+
+
+@dataclass
+class Span:
+    """A recognised name before resolution."""
+
+    start: int
+    end: int
+    text: str
+    name: str                      # the name to look up (span minus feature words)
+    cue: str = ""                  # kind the phrase asks for ("airbase" for "X Air Base")
+    strong: bool = False           # a place cue makes even a common word a place
+    modifier: bool = False         # "U.S. forces", "US-led"
+    link: str = ""                 # wiki link target covering the span
+    needs_country: bool = False    # only a preposition says it is a place
+    weak_reasons: list[str] = field(default_factory=list)
+
+
+def _words_before(folded: str, start: int, n: int = 3) -> list[str]:
+    return folded[max(0, start - 40):start].split()[-n:]
+
+
+def _words_after(folded: str, end: int, n: int = 3) -> list[str]:
+    return folded[end:end + 40].split()[:n]
+
+
+def _phrases(words: list[str], before: bool) -> list[str]:
+    """All phrases of 1..n words adjacent to the name."""
+    if before:
+        return [" ".join(words[-k:]) for k in range(1, len(words) + 1)]
+    return [" ".join(words[:k]) for k in range(1, len(words) + 1)]
+
+
+class Excluder:
+    """Spans where no place may be reported: organisations, ships, people with titles."""
+
+    def __init__(self, text: str, folded: str) -> None:
+        self.intervals: list[tuple[int, int]] = []
+        ctx = lexicon.context()
+        for m in _org_regex().finditer(folded):
+            self.intervals.append((m.start(), m.end()))
+        ships = "|".join(sorted(ctx.get("ship", ()), key=len, reverse=True))
+        if ships:
+            for m in re.finditer(rf"\b(?:{ships})\s+[A-Z][\w.]*(?:\s+(?:[A-Z][\w.]*|\([A-Z]+-\d+\)))*", text):
+                self.intervals.append((m.start(), m.end()))
+        self.intervals.sort()
+
+    def covers(self, start: int, end: int) -> bool:
+        k = bisect.bisect_right(self.intervals, (start, float("inf"))) - 1
+        while k >= 0:
+            s, e = self.intervals[k]
+            if e > start:
+                return True
+            if k and self.intervals[k - 1][1] <= start and s < start - 200:
+                break
+            k -= 1
+        return False
+
+
+@functools.lru_cache(maxsize=1)
+def _org_regex() -> re.Pattern:
+    phrases = sorted(lexicon.context().get("org_phrase", ()), key=len, reverse=True)
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![a-z0-9])")
+
+
+def _is_cap_word(text: str, start: int, end: int) -> bool:
+    return start < end and text[start].isupper()
+
+
+_NEXT_RE = re.compile(r" ([\w'’-]+)")
+_PREV_RE = re.compile(r"([\w.'’-]+) $")
+
+
+def _prev_token(text: str, start: int) -> tuple[int, int]:
+    """Span of the token right before `start` if only one space separates them."""
+    if start < 2 or text[start - 1] != " ":
+        return (-1, -1)
+    m = _PREV_RE.search(text, max(0, start - 40), start)
+    return (m.start(1), m.end(1)) if m else (-1, -1)
+
+
+def _next_token(text: str, end: int) -> tuple[int, int]:
+    m = _NEXT_RE.match(text, end)
+    return (m.start(1), m.end(1)) if m else (-1, -1)
+
+
+def at_sentence_start(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\r":
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_END
+
+
+def find_spans(text: str, gazetteer, links: list[tuple[int, int, str]] = (),
+               lowercase_vocab=None) -> list[Span]:
+    """Candidate place-name spans in `text` (offsets into `text`)."""
+    folded = fold.surface(text)
+    padded = f" {folded} "
+    automaton = gazetteer.automaton()
+    caps = gazetteer.caps_only()
+    raw = []
+    for end, length in automaton.iter(padded):
+        s, e = end - length + 1, end - 1
+        if not text[s].isupper():
+            continue
+        word = text[s:e].replace(".", "")
+        if length <= 8 and folded[s:e] in caps:
+            if not word.isupper():
+                continue
+        elif len(word) <= 5 and word.isupper():
+            continue  # an acronym (CIA, SAR) is not the place Sar
+        if e - s < 3 and folded[s:e] not in caps:
+            continue
+        if " " in folded[s:e] and any(w[0].islower() and w not in _NAME_LINKERS
+                                      for w in _LETTERS_RE.findall(text[s:e])[1:]):
+            continue  # "The camp": a name has capitals
+        if text[e:e + 1] == "." and "." in text[s:e]:
+            e += 1  # "U.S." keeps its last full stop
+        raw.append((s, e))
+    raw.sort(key=lambda se: (se[0], -(se[1] - se[0])))
+    chosen: list[tuple[int, int]] = []
+    last = -1
+    for s, e in raw:
+        if s >= last:
+            chosen.append((s, e))
+            last = e
+    # feature patterns for names the gazetteer lacks ("Camp Speicher", "Haditha Dam")
+    for m in _PATTERN_RE.finditer(text):
+        s, e = m.start(), m.end()
+        if not any(cs < e and s < ce for cs, ce in chosen):
+            chosen.append((s, e))
+    chosen.sort()
+    return _analyse(text, folded, chosen, gazetteer, links, lowercase_vocab)
+
+
+def _analyse(text, folded, chosen, gazetteer, links, lowercase_vocab) -> list[Span]:
+    ctx = lexicon.context()
+    stop = lexicon.stopwords()
+    demonyms = lexicon.demonyms()
+    given = lexicon.given_names()
+    excluder = Excluder(text, folded)
+    surnames = _surnames(text, given)
+    spans: list[Span] = []
+    link_at = {(s, e): t for s, e, t in links}
+    for s, e in chosen:
+        surface = " ".join(folded[s:e].split())
+        if surface in demonyms or excluder.covers(s, e):
+            continue
+        before = _words_before(folded, s)
+        after = _words_after(folded, e)
+        if len(before) == 3:
+            b2 = before[1] + " " + before[2]
+            before_phrases = [before[2], b2, before[0] + " " + b2]
+        else:
+            before_phrases = _phrases(before, True)
+        if before and before[-1] in ("of", "and") and any(p in ctx["org_before"] for p in before_phrases):
+            continue
+        nt = _next_token(text, e)
+        if nt[0] >= 0 and _is_cap_word(text, *nt) and fold.surface(text[nt[0]:nt[1]]).strip() in ctx["org_after"]:
+            continue
+        pt = _prev_token(text, s)
+        prev_word = fold.surface(text[pt[0]:pt[1]]).strip(" .") if pt[0] >= 0 else ""
+        if pt[0] >= 0 and _is_cap_word(text, *pt) and (prev_word in given or prev_word in ctx["title"]):
+            continue  # "Lloyd Austin", "President Obama"
+        if prev_word in ctx["title"] and pt[0] >= 0:
+            continue
+        if surface in given and nt[0] >= 0 and (_is_cap_word(text, *nt) or re.match(
+                r"(?:al|el|bin|ibn)-?[A-Z]", text[nt[0]:nt[1]])):
+            continue  # "Jordan Peterson", "Ali al-Ghanimi"
+        if nt[0] >= 0 and _MODEL_RE.match(text[nt[0]:nt[1]]):
+            continue  # "Tornado GR4": a model, not a place
+        if surface in surnames and " " not in surface:
+            continue  # "Martin" after "George Martin" earlier in the text: a person
+        span = Span(s, e, text[s:e], text[s:e])
+        # feature cues and span extension
+        for k in ((3, 2, 1) if after and after[0] in _FEATURE_FIRST else ()):
+            phrase = " ".join(after[:k])
+            if len(after) >= k and phrase in FEATURES_AFTER and text[e:e + 1] == " " and text[e + 1:e + 2].isupper():
+                span.cue = FEATURES_AFTER[phrase]
+                if phrase in _EXTEND_AFTER:
+                    m = re.match(r"\s+" + r"\W+".join(re.escape(w) for w in phrase.split()), text[e:], re.I)
+                    if m:
+                        span.end = e + m.end()
+                        span.text = text[s:span.end]
+                span.strong = True
+                break
+        if not span.cue and before and before[-1] in _FEATURE_LAST:
+            for p in before_phrases:
+                if p in FEATURES_BEFORE and pt[0] >= 0 and _is_cap_word(text, *pt):
+                    span.cue = FEATURES_BEFORE[p]
+                    span.strong = True
+        place_cue = [p for p in before_phrases if p in ctx["before"]]
+        if any(" " in p for p in place_cue):
+            span.strong = True  # "Battle of X", "city of X"
+        elif place_cue:
+            span.strong = span.needs_country = True  # "in X": a place if in the document's countries
+        if text[e:e + 1] == "," and _COMMA_CAP_RE.match(text, e):
+            span.strong = span.strong or _followed_by_region(text, e, gazetteer)
+        link = link_at.get((s, span.end)) or link_at.get((s, e), "")
+        if link:
+            verdict = _link_verdict(link, span.name, gazetteer)
+            if verdict is False:
+                continue  # [[Panavia Tornado|Tornado]]: the link says what it is
+            span.link = link
+            span.strong = True
+            span.needs_country = False
+        # modifiers: "U.S. forces", "US-led"
+        if text[e:e + 1] == "-" and after and after[0] in ctx["modifier_head"]:
+            span.modifier = True
+        elif text[e:e + 1] == " " and after and after[0] in ctx["modifier_head"] and nt[0] >= 0 and text[nt[0]].islower():
+            span.modifier = True
+        key = fold.canonical(span.name)
+        rule = stop.get(key)
+        if rule == "never" and not span.cue:
+            continue
+        if rule == "context" and not span.strong:
+            continue
+        if " " not in surface and not span.strong:
+            if at_sentence_start(text, s):
+                span.weak_reasons.append("sentence-start")
+            if lowercase_vocab is not None and surface in lowercase_vocab():
+                span.weak_reasons.append("common-word")
+        spans.append(span)
+    return spans
+
+
+_NAME_PAIR_RE = re.compile(r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][a-z]+)\b")
+
+
+def _surnames(text: str, given: frozenset[str]) -> frozenset[str]:
+    """Words written after a known given name ("Tony Abbott" -> abbott): people's names."""
+    return frozenset(m.group(2).lower() for m in _NAME_PAIR_RE.finditer(text)
+                     if m.group(1).lower() in given)
+
+
+_EVENT_WORDS = frozenset("battle siege fall capture liberation recapture offensive massacre "
+                         "bombing bombings attack attacks operation campaign clashes raid airstrike "
+                         "airstrikes strike strikes protests killing killings genocide conflict "
+                         "insurgency crisis shooting explosion explosions intervention".split())
+
+
+def _link_verdict(target: str, name: str, gazetteer) -> bool | None:
+    """True: the link names a place; False: it names something else; None: cannot tell."""
+    from geo.places.resolve import _PAREN_RE
+    clean = target.split("#")[0].replace("_", " ").strip()
+    if not clean:
+        return None
+    if gazetteer.lookup(clean) or gazetteer.lookup(_PAREN_RE.sub("", clean)):
+        return True
+    words = set(fold.surface(clean).split())
+    if words & _EVENT_WORDS and set(fold.surface(name).split()) <= words:
+        return None  # [[Battle of Mosul|Mosul]]: the place of an event
+    return False
+
+
+def _followed_by_region(text: str, end: int, gazetteer) -> bool:
+    """'Hit, Iraq': a comma and a country or region name right after the name."""
+    m = re.match(r",\s+([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)", text[end:end + 60])
+    if not m:
+        return False
+    for cand in gazetteer.lookup(m.group(1))[:3]:
+        if cand.kind in ("country", "region"):
+            return True
+    return False
+
+
+def lowercase_vocabulary(text: str):
+    """A lazily computed set of the words the text writes in lower case (common words)."""
+    cache: list[frozenset[str]] = []
+
+    def get() -> frozenset[str]:
+        if not cache:
+            cache.append(frozenset(re.findall(r"(?<![A-Za-z])[a-z]{2,}(?![A-Za-z])", text)))
+        return cache[0]
+    return get

@@ -1,0 +1,213 @@
+"""Toponym resolution: pick one gazetteer entry per recognised name, with a confidence.
+
+Evidence, in order of weight: user/curated entries, feature cues in the phrase ("Air Base"
+-> airbase), wiki link targets, the countries the document is about, other places in the
+same paragraph, population. Two passes: the first finds the document's countries and
+anchor places, the second scores every candidate against them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from geo.model import Place
+from geo.places import fold
+from geo.places.recognize import FEATURES_AFTER, FEATURES_BEFORE, Span
+
+_SETTLEMENT = ("city", "town", "village")
+_LINK_KIND = {"town": _SETTLEMENT, "city": _SETTLEMENT, "village": _SETTLEMENT,
+              "governorate": ("region",), "province": ("region",), "district": ("region",),
+              "region": ("region",), "mountain": ("mountain",), "mountains": ("mountain",),
+              "dam": ("dam",), "air base": ("airbase",), "country": ("country",)}
+_PAREN_RE = re.compile(r"\s*\(([^)]*)\)\s*$")
+MAX_CANDIDATES = 6
+
+
+@dataclass
+class Resolution:
+    place: Place | None
+    confidence: float
+    alternatives: tuple[Place, ...]
+    keep: bool = True
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _strip_features(name: str) -> tuple[str, str]:
+    """'Haditha Dam' -> ('Haditha', 'dam'); 'Camp Taji' -> ('Taji', 'camp')."""
+    words = name.split()
+    low = [fold.surface(w).strip() for w in words]
+    for k in (2, 1):
+        if len(words) > k and " ".join(low[-k:]) in FEATURES_AFTER:
+            return " ".join(words[:-k]), FEATURES_AFTER[" ".join(low[-k:])]
+        if len(words) > k and " ".join(low[:k]) in FEATURES_BEFORE:
+            return " ".join(words[k:]), FEATURES_BEFORE[" ".join(low[:k])]
+    return name, ""
+
+
+def candidates(span: Span, gazetteer) -> tuple[list[Place], set[str], tuple[str, ...]]:
+    """Candidates for a span: full phrase, then the name without feature words, then link."""
+    found: dict[str, Place] = {}
+    full = gazetteer.lookup(span.text)
+    for p in full[:MAX_CANDIDATES]:
+        found.setdefault(p.place_id, p)
+    core, cue = _strip_features(span.text)
+    if not span.cue and cue:
+        span.cue = cue
+    if core != span.text or not found:
+        for p in gazetteer.lookup(core)[:MAX_CANDIDATES]:
+            found.setdefault(p.place_id, p)
+    linked: set[str] = set()
+    link_kinds: tuple[str, ...] = ()
+    if span.link:
+        target = full_target = span.link.split("#")[0].replace("_", " ").strip()
+        m = _PAREN_RE.search(target)
+        if m:
+            link_kinds = _LINK_KIND.get(m.group(1).strip().lower(), ())
+            target = target[:m.start()]
+        tcore, tcue = _strip_features(target)
+        if tcue and not link_kinds:
+            link_kinds = _LINK_KIND.get(tcue, (tcue,))
+        for name in dict.fromkeys((full_target, target, tcore)):
+            for p in gazetteer.lookup(name)[:MAX_CANDIDATES]:
+                found.setdefault(p.place_id, p)
+                linked.add(p.place_id)
+    return list(found.values()), linked, link_kinds
+
+
+_PRIORS: dict[str, float] = {}
+
+
+def _prior(p: Place) -> float:
+    hit = _PRIORS.get(p.place_id)
+    if hit is not None:
+        return hit
+    score = math.log10(p.population + 1) / 3.0
+    score += {"country": 1.2, "region": 0.5, "sea": 0.5}.get(p.kind, 0.0)
+    score += {"user": 3.0, "curated": 1.5, "naturalearth": 0.2}.get(p.source, 0.0)
+    if len(_PRIORS) < 500_000 and p.source != "user":
+        _PRIORS[p.place_id] = score
+    return score
+
+
+def _score(p: Place, span: Span, key: str, linked: set[str], link_kinds, countries: dict[str, float],
+           anchors: list[Place]) -> float:
+    """Full score of one candidate: the context-free part plus document and paragraph context."""
+    return _base(p, span, key, linked, link_kinds) + _context(p, countries, anchors)
+
+
+def _base(p: Place, span: Span, key: str, linked: set[str], link_kinds) -> float:
+    score = _prior(p)
+    if span.cue:
+        if p.kind == span.cue or (span.cue == "airbase" and p.source == "airportsdata"):
+            score += 2.0
+        elif span.cue in ("region", "mountain", "dam", "camp") and p.kind in _SETTLEMENT:
+            score += 0.2
+    if p.place_id in linked:
+        score += 1.5
+    if link_kinds and p.kind in link_kinds:
+        score += 1.0
+    if p.source in ("curated", "user") or fold.canonical(p.name) == key:
+        score += 0.8  # the place's own name (or a curated alias), not one of its translations
+    return score
+
+
+def _context(p: Place, countries: dict[str, float], anchors: list[Place]) -> float:
+    # seas and world regions belong to no country: they fit any document equally well
+    score = 1.2 * (countries.get(p.country, 0.0) if p.country else countries.get("*", 0.0))
+    for a in anchors:
+        if a.kind == "region" and a.admin1 and a.admin1 == p.admin1 and a.country == p.country:
+            return score + 0.8  # "Parkland ... Florida": in the region the paragraph names
+        if (abs(a.lat - p.lat) < 2.8 and abs(a.lon - p.lon) < 8 and a.place_id != p.place_id
+                and haversine_km(p.lat, p.lon, a.lat, a.lon) < 300):
+            return score + 0.6
+    return score
+
+
+def resolve_all(items: list[tuple[Span, object]], gazetteer) -> list[Resolution]:
+    """Resolve every span; `items` pairs each span with its paragraph key."""
+    cands = []
+    memo: dict[tuple, tuple] = {}
+    for span, _ in items:
+        mkey = (span.text, span.link, span.cue)
+        hit = memo.get(mkey)
+        if hit is None:
+            places, linked, link_kinds = candidates(span, gazetteer)
+            hit = memo[mkey] = (places, linked, link_kinds, fold.canonical(span.name), span.cue)
+        span.cue = hit[4]
+        cands.append(hit[:4])
+    # pass 1: document countries and paragraph anchors from unambiguous or dominant names
+    evidence: Counter[str] = Counter()
+    anchors: dict[object, list[Place]] = defaultdict(list)
+    first: list[Place | None] = []
+    first_memo: dict[tuple, list[tuple[float, Place]]] = {}
+    for (span, para), (places, linked, link_kinds, key) in zip(items, cands):
+        if not places:
+            first.append(None)
+            continue
+        rkey = (span.text, span.link, span.cue)
+        based = first_memo.get(rkey)
+        if based is None:
+            based = first_memo[rkey] = sorted(
+                ((_base(p, span, key, linked, link_kinds), p) for p in places), key=lambda bp: -bp[0])
+        ranked = [p for _, p in based]
+        best = ranked[0]
+        first.append(best)
+        margin = _prior(best) - (_prior(ranked[1]) if len(ranked) > 1 else 0.0)
+        if best.country and (best.kind in ("country", "region") or best.population > 100_000
+                             or best.source in ("curated", "user") or margin > 0.5):
+            evidence[best.country] += 1
+            para_anchors = anchors[para]
+            if len(para_anchors) < 6 and all(a.place_id != best.place_id for _, a in para_anchors):
+                para_anchors.append((len(first) - 1, best))
+    total = sum(evidence.values()) or 1
+    countries = {c: n / total for c, n in evidence.items()}
+    countries["*"] = max(countries.values(), default=0.0)
+    # pass 2: score against the document's countries and the paragraph's places
+    results: list[Resolution] = []
+    for index, ((span, para), (places, linked, link_kinds, key)) in enumerate(zip(items, cands)):
+        if not places:
+            results.append(Resolution(None, 0.0, ()))
+            continue
+        near = [a for i, a in anchors.get(para, ()) if i != index]
+        based = first_memo[(span.text, span.link, span.cue)]
+        scored = sorted(((b + _context(p, countries, near), p) for b, p in based), key=lambda sp: -sp[0])
+        best_score, best = scored[0]
+        z = sum(math.exp(s - best_score) for s, _ in scored)
+        confidence = round(1.0 / z, 3)
+        keep = _keep(span, best, countries, key)
+        results.append(Resolution(best, confidence, tuple(p for _, p in scored[1:4]), keep))
+    return results
+
+
+def _keep(span: Span, best: Place, countries: dict[str, float], key: str) -> bool:
+    """Drop weak names: common words, obscure alternate names, small far-away places."""
+    if span.needs_country and countries.get(best.country, 0.0) < 0.05 and best.kind not in (
+            "country", "region", "sea") and best.source not in ("curated", "user"):
+        from geo.places import lexicon
+        if lexicon.stopwords().get(key) or key in lexicon.given_names():
+            return False  # "to Obama's": a preposition is not enough for a common word
+    if span.strong or best.source in ("curated", "user") or best.kind in ("country", "region", "sea"):
+        return True
+    from geo.places import lexicon
+    if key in lexicon.given_names():
+        return False  # a lone "Paul" is a person
+    if "common-word" in span.weak_reasons:
+        return False
+    if " " in key:
+        return True
+    if fold.canonical(best.name) != key and best.population < 100_000:
+        return False  # matched only through an alternate name of a small place
+    if best.population < 15_000 and countries.get(best.country, 0.0) < 0.05:
+        return False
+    if "sentence-start" in span.weak_reasons and best.population < 50_000:
+        return False
+    return True

