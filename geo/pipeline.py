@@ -1,10 +1,67 @@
-"""The whole job as one function per stage, called in order (DESIGN.md's data flow)."""
+"""The whole job as one function per stage, called in order (DESIGN.md's data flow).
+
+`geo.api.build` runs the stages in memory; this module writes the output contract's files.
+"""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
+from geo.api import Atlas, build
+from geo.errors import InputError
+from geo.tables import write_csv_rows, write_geojson_rows
 
-def build_outputs(paths: list[Path], out: Path, forced_format: str | None = None) -> list[Path]:
+log = logging.getLogger(__name__)
+
+
+# file name -> (layer, format); GeoJSON leaves out rows without coordinates (unresolved places).
+OUTPUTS = (
+    ("events.geojson", "events", "geojson"),
+    ("events.csv", "events", "csv"),
+    ("mentions.csv", "mentions", "csv"),
+    ("places.geojson", "places", "geojson"),
+    ("bases.geojson", "bases", "geojson"),
+    ("territory.geojson", "territory", "geojson"),
+    ("involvement.csv", "involvement", "csv"),
+    ("unresolved.csv", "unresolved", "csv"),
+    ("control.csv", "control", "csv"),
+)
+
+
+def write_outputs(atlas: Atlas, out: Path, *, with_map: bool = True, title: str | None = None) -> list[Path]:
+    """Write atlas.html and the GeoJSON/CSV files of DESIGN.md's output contract into `out`."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, layer_name, fmt in OUTPUTS:
+        layer = atlas.layers[layer_name]
+        if fmt == "geojson":
+            written.append(write_geojson_rows(out / name, layer.rows, layer.geometries, layer.columns))
+        else:
+            written.append(write_csv_rows(out / name, layer.rows, layer.columns))
+    if with_map:
+        try:
+            from geo.render import write_atlas
+        except ImportError:
+            log.warning("map renderer not available yet: atlas.html not written")
+        else:
+            kwargs = {"title": title} if title else {}
+            written.insert(0, write_atlas(out / "atlas.html", atlas.events, atlas.bases, atlas.territory,
+                                          atlas.involvement, **kwargs))
+    return written
+
+
+def build_outputs(paths: list[Path], out: Path, forced_format: str | None = None, *,
+                  with_map: bool = True, user_places: Path | None = None,
+                  control_polygons: Path | None = None) -> list[Path]:
     """Run every stage on `paths` and write the output contract's files into `out`."""
-    raise NotImplementedError("pipeline is wired as the stages land")
+    atlas = build(paths, forced_format=forced_format, user_places=user_places,
+                  control_polygons=control_polygons)
+    for error in atlas.errors:
+        log.warning("%s", error)
+    if not atlas.documents:
+        # Nothing readable: say so instead of writing an empty atlas over the last good one.
+        reason = atlas.errors[0] if atlas.errors else "no documents found"
+        raise InputError(f"no readable documents in {', '.join(str(p) for p in paths)} ({reason})")
+    return write_outputs(atlas, out, with_map=with_map)

@@ -18,13 +18,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--out", type=Path, default=settings.MAPS_DIR, help="output folder (default: maps/)")
     parser.add_argument("--format", dest="format", default=None,
                         help="force the reader for every file: text, wikitext, scraped, html, markdown")
+    parser.add_argument("--no-map", dest="with_map", action="store_false",
+                        help="skip atlas.html (faster; the GeoJSON/CSV files are still written)")
+    parser.add_argument("--places", dest="user_places", type=Path, default=None,
+                        help="your own places CSV, added to the gazetteer")
+    parser.add_argument("--control", dest="control_polygons", type=Path, default=None,
+                        help="GeoJSON control polygons (holder, start, end) replacing derived ones")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from geo.pipeline import build_outputs
 
-    written = build_outputs(args.paths or [settings.CORPUS_DIR], args.out, forced_format=args.format)
+    written = build_outputs(args.paths or [settings.CORPUS_DIR], args.out, forced_format=args.format,
+                            with_map=args.with_map, user_places=args.user_places,
+                            control_polygons=args.control_polygons)
     for path in written:
         print(path)
     return 0

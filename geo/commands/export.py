@@ -1,0 +1,49 @@
+"""`geo export --layer L --format F -o FILE [filters] [PATH ...]`: one layer, filtered, in a GIS format."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from geo import settings
+from geo.errors import ExportError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "export", help="write one layer (events, places, bases, territory) as GeoJSON, CSV or GeoPackage",
+        description="Build from the documents (default: data/corpus/) and write one layer, filtered "
+                    "by year, actor, event type and date range, as RFC 7946 GeoJSON, CSV or GeoPackage.",
+    )
+    parser.add_argument("paths", nargs="*", type=Path, help="files or folders (default: data/corpus/)")
+    parser.add_argument("--layer", required=True, choices=("events", "places", "bases", "territory"))
+    parser.add_argument("--format", dest="fmt", choices=("geojson", "csv", "gpkg"), default=None,
+                        help="output format (default: from the file extension)")
+    parser.add_argument("-o", "--output", type=Path, required=True, help="file to write")
+    parser.add_argument("--year", type=int, default=None, help="keep what happened in this year")
+    parser.add_argument("--actor", default=None, help='keep this actor (any alias: "RAF", "U.S.")')
+    parser.add_argument("--type", dest="event_type", default=None, help="keep this event type (events layer)")
+    parser.add_argument("--from", dest="date_from", default=None, help="keep what ends on/after this date")
+    parser.add_argument("--to", dest="date_to", default=None, help="keep what starts on/before this date")
+    parser.add_argument("--input-format", dest="forced_format", default=None,
+                        help="force the reader for every file: text, wikitext, scraped, html, markdown")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from geo.api import build
+    from geo.export import FORMATS, filter_frame, write_layer
+    from geo.model import EVENT_TYPES
+
+    fmt = args.fmt or args.output.suffix.lstrip(".").lower().replace("json", "geojson").replace("geogeojson", "geojson")
+    if fmt not in FORMATS:
+        raise ExportError(f"cannot tell the format of {args.output.name}: use --format geojson|csv|gpkg")
+    if args.event_type and args.event_type not in EVENT_TYPES:
+        raise ExportError(f"unknown event type {args.event_type!r}: use one of {', '.join(EVENT_TYPES)}")
+    atlas = build(args.paths or [settings.CORPUS_DIR], forced_format=args.forced_format)
+    table = getattr(atlas, args.layer)
+    table = filter_frame(table, year=args.year, actor=args.actor, event_type=args.event_type,
+                         date_from=args.date_from, date_to=args.date_to)
+    path = write_layer(table, args.output, fmt, args.layer)
+    print(f"{path} ({len(table)} {args.layer})")
+    return 0

@@ -1,0 +1,114 @@
+"""Event cue lexicon: which words signal which event type, where the place sits, who holds it after.
+
+Read from data/event_cues.csv (one regex per row) and data/event_words.csv (near-words,
+prepositions that mark a non-subject actor, negations, pronouns, counted nouns).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from geo import settings
+from geo.errors import GeoError
+from geo.model import EVENT_TYPES
+
+CUES_CSV = settings.DATA_DIR / "event_cues.csv"
+WORDS_CSV = settings.DATA_DIR / "event_words.csv"
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One cue row: `pattern` compiled, `place` "after"/"before", `holder` rule for territory."""
+
+    event_type: str
+    pattern: re.Pattern[str]
+    place: str
+    holder: str
+    order: int
+
+
+@dataclass(frozen=True)
+class CueMatch:
+    cue: Cue
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    cues: tuple[Cue, ...]
+    near: re.Pattern[str]
+    subject_skip: re.Pattern[str]
+    target_lead: re.Pattern[str]
+    negation: re.Pattern[str]
+    pronoun: re.Pattern[str]
+    count: re.Pattern[str]
+    irrealis: re.Pattern[str]
+    realis: re.Pattern[str]
+
+    def find(self, text: str) -> list[CueMatch]:
+        """Non-overlapping cue matches left to right; on overlap the longer (then earlier row) wins."""
+        found = []
+        for cue in self.cues:
+            for m in cue.pattern.finditer(text):
+                if m.end() > m.start():
+                    found.append(CueMatch(cue, m.start(), m.end(), m.group(0)))
+        found.sort(key=lambda c: (-(c.end - c.start), c.cue.order, c.start))
+        kept: list[CueMatch] = []
+        for match in found:
+            if all(match.end <= k.start or match.start >= k.end for k in kept):
+                kept.append(match)
+        kept.sort(key=lambda c: c.start)
+        return kept
+
+
+def _words_rx(words: list[str], suffix: str) -> re.Pattern[str]:
+    alts = "|".join(re.escape(w).replace("\\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:" + (alts or "(?!x)x") + r")" + suffix, re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(cues_path: str | None = None, words_path: str | None = None) -> Lexicon:
+    """Compile the cue and word lists (cached)."""
+    cues = []
+    try:
+        with open(Path(cues_path) if cues_path else CUES_CSV, encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f))
+        with open(Path(words_path) if words_path else WORDS_CSV, encoding="utf-8", newline="") as f:
+            words = list(csv.DictReader(f))
+    except OSError as error:
+        raise GeoError(f"cannot read the event cue lists: {error}") from error
+    for order, row in enumerate(rows):
+        etype = row["event_type"].strip()
+        if etype not in EVENT_TYPES:
+            raise GeoError(f"event_cues.csv row {order + 2}: unknown event type {etype!r}")
+        try:
+            rx = re.compile(r"(?<![\w-])(?:" + row["pattern"] + r")(?![\w-])", re.IGNORECASE)
+        except re.error as error:
+            raise GeoError(f"event_cues.csv row {order + 2}: bad pattern: {error}") from error
+        cues.append(Cue(etype, rx, row.get("place", "after").strip() or "after",
+                        row.get("holder", "").strip(), order))
+    by_kind: dict[str, list[str]] = {}
+    for row in words:
+        by_kind.setdefault(row["kind"].strip(), []).append(row["word"].strip())
+    return Lexicon(
+        cues=tuple(cues),
+        # "near X", "12 km north of the town of X": the words must end right before the name.
+        near=_words_rx(by_kind.get("near", []),
+                       r"\s+(?:the\s+)?(?:(?:city|town|village|area|outskirts|district|province)\s+of\s+)?(?:the\s+)?$"),
+        subject_skip=_words_rx(by_kind.get("subject_skip", []), r"\s+(?:the\s+|these\s+|this\s+|a\s+)?(?:\S+\s+)?$"),
+        target_lead=_words_rx(by_kind.get("target_lead", []), r"\b"),
+        negation=_words_rx(by_kind.get("negation", []), r"\b"),
+        pronoun=_words_rx(by_kind.get("pronoun", []), r"\b"),
+        # "to retake Mosul", "would withdraw": intentions, not events (unless "managed to retake").
+        irrealis=_words_rx(by_kind.get("irrealis", []), r"\s+(?:[\w-]+\s+){0,4}$"),
+        realis=_words_rx(by_kind.get("realis", []), r"\b"),
+        count=re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)\s+(?:[A-Za-z-]+\s+){0,2}?("
+                         + "|".join(re.escape(w) for w in by_kind.get("count", ["x"])) + r")\b",
+                         re.IGNORECASE),
+    )

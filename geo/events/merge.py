@@ -1,0 +1,157 @@
+"""Merge the same event told by several documents, keeping every source and every disagreement.
+
+Two events are the same when they share type and place and their dates agree: overlapping
+day/range spans, a day inside a month-precision span, or (across documents only) day dates a
+few days apart — the latter is exactly the case worth showing as a conflict.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from datetime import timedelta
+
+from geo.events.cues import Lexicon, load_lexicon
+from geo.events.extract import place_key
+from geo.model import DateSpan, Event, SourceRef
+
+NEAR_DAYS = 3                      # cross-document day dates this close are one event told twice
+PRECISE = ("day", "range")
+UMBRELLA = "Coalition"                   # an actor that may stand for any of its members
+REACH = timedelta(days=NEAR_DAYS + 31)   # no merge partner starts later than this after a cluster ends
+RANK = {"day": 0, "range": 1, "month": 2, "season": 3, "year": 4}
+GEO_RANK = {"place": 0, "near": 1, "region": 2, "country": 3}
+
+
+def _span_days(d: DateSpan) -> int:
+    return (d.end - d.start).days + 1
+
+
+def _compatible(a: Event, b: Event) -> bool:
+    # Canada's strike near Bayji and the UK's the day before are two events, not one in dispute;
+    # only the umbrella "Coalition" (or an unknown actor) may stand for a member.
+    if a.actor and b.actor and a.actor != b.actor and UMBRELLA not in (a.actor, b.actor):
+        return False
+    da, db = a.date, b.date
+    if da.precision in PRECISE and db.precision in PRECISE:
+        if _span_days(da) > 31 or _span_days(db) > 31:    # "between August 2014 and October 2016"
+            return da.start == db.start and da.end == db.end
+        if da.overlaps(db):
+            return True
+        if a.sources[0].doc == b.sources[0].doc:
+            return False
+        gap = max(da.start - db.end, db.start - da.end)
+        return gap <= timedelta(days=NEAR_DAYS) and _span_days(da) <= 7 and _span_days(db) <= 7
+    coarse, fine = (da, db) if RANK[da.precision] >= RANK[db.precision] else (db, da)
+    if coarse.precision == fine.precision:
+        return coarse.start == fine.start and coarse.end == fine.end
+    # A month statement absorbs the days inside it; a year or season is too vague to merge.
+    return _span_days(coarse) <= 31 and coarse.start <= fine.start and fine.end <= coarse.end
+
+
+def _fits(event: Event, members: list[Event]) -> bool:
+    if not any(_compatible(event, m) for m in members):
+        return False
+    # A document that states two different dates for the same place means two events.
+    for m in members:
+        if m.sources[0].doc == event.sources[0].doc and not _compatible(event, m):
+            return False
+    return True
+
+
+def _ref(s: SourceRef) -> str:
+    return f"{s.doc}:{s.line}"
+
+
+def _numbers(text: str, lex: Lexicon) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for m in lex.count.finditer(text):
+        out.setdefault(m.group(2).lower(), m.group(1))
+    return out
+
+
+def _conflicts(members: list[Event], lex: Lexicon) -> str:
+    notes: list[str] = []
+    dates = {}
+    for m in members:
+        if m.date.precision in PRECISE:
+            label = m.date.start.isoformat() if m.date.start == m.date.end else \
+                f"{m.date.start.isoformat()}/{m.date.end.isoformat()}"
+            dates.setdefault(label, m.sources[0])
+    precise = [m.date for m in members if m.date.precision in PRECISE]
+    # A day inside another source's range agrees with it; only dates that exclude each other disagree.
+    disagree = any(not a.overlaps(b) for i, a in enumerate(precise) for b in precise[i + 1:])
+    if len(dates) > 1 and disagree:
+        notes.append("; ".join(f"{_ref(ref)} says {label}" for label, ref in sorted(dates.items(), key=lambda x: _ref(x[1]))))
+    for field, label in (("actor", "actor"), ("holder_after", "holder after")):
+        values = {}
+        for m in members:
+            v = getattr(m, field)
+            if v:
+                values.setdefault(v, m.sources[0])
+        if len(values) > 1:
+            notes.append("; ".join(f"{_ref(ref)} says {label} {v}" for v, ref in values.items()))
+    by_noun: dict[str, dict[str, SourceRef]] = {}
+    for m in members:
+        for noun, number in _numbers(m.evidence, lex).items():
+            by_noun.setdefault(noun, {}).setdefault(number, m.sources[0])
+    for noun, values in sorted(by_noun.items()):
+        if len(values) > 1:
+            notes.append("; ".join(f"{_ref(ref)} says {n} {noun}" for n, ref in values.items()))
+    return " | ".join(notes)
+
+
+def _combine(members: list[Event], lex: Lexicon) -> Event:
+    docs_order = sorted({m.sources[0].doc for m in members})
+    precise = [m for m in members if m.date.precision in PRECISE]
+    pool = precise or members
+    # Majority date over documents; ties go to the finest, then to the first document.
+    votes = Counter((m.date.start, m.date.end) for m in pool)
+    best = max(pool, key=lambda m: (votes[(m.date.start, m.date.end)], -RANK[m.date.precision],
+                                    -docs_order.index(m.sources[0].doc), -m.sources[0].line))
+    actors = Counter(m.actor for m in members if m.actor)
+    actor = best.actor or (actors.most_common(1)[0][0] if actors else "")
+    sources = sorted({s for m in members for s in m.sources}, key=lambda s: (s.doc, s.line))
+    return replace(
+        best,
+        actor=actor,
+        target=best.target or next((m.target for m in members if m.target), ""),
+        holder_after=best.holder_after or next((m.holder_after for m in members if m.holder_after), ""),
+        geo_precision=min((m.geo_precision for m in members), key=lambda g: GEO_RANK.get(g, 9)),
+        sources=tuple(sources),
+        conflicts=_conflicts(members, lex) if len(members) > 1 else "",
+    )
+
+
+def merge_events(events: list[Event], lexicon: Lexicon | None = None) -> list[Event]:
+    """Group events that tell the same thing; each result lists all its sources and conflicts."""
+    lex = lexicon or load_lexicon()
+    groups: dict[tuple[str, str], list[Event]] = {}
+    for ev in events:
+        groups.setdefault((ev.event_type, place_key(ev.place, ev.place_text)), []).append(ev)
+    merged: list[Event] = []
+    for group in groups.values():
+        group.sort(key=lambda e: (e.date.start, RANK[e.date.precision], e.sources[0].doc, e.sources[0].line))
+        clusters: list[list[Event]] = []
+        active: list[tuple[list[Event], list]] = []     # (cluster, [latest end]) still in reach
+        for ev in group:
+            # Sorted by start: clusters ending more than a month before this event cannot take it.
+            horizon = ev.date.start - REACH
+            active = [(c, end) for c, end in active if end[0] >= horizon]
+            for cluster, end in active:
+                if _fits(ev, cluster):
+                    cluster.append(ev)
+                    end[0] = max(end[0], ev.date.end)
+                    break
+            else:
+                clusters.append([ev])
+                active.append((clusters[-1], [ev.date.end]))
+        merged.extend(_combine(c, lex) for c in clusters)
+    merged.sort(key=lambda e: (e.date.start, e.event_type, e.sources[0].doc, e.sources[0].line))
+    return merged
+
+
+def source_count(event: Event) -> int:
+    """How many distinct documents report the event (the `sources` column)."""
+    return len({s.doc for s in event.sources})
+

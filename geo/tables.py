@@ -1,0 +1,148 @@
+"""Output rows and their writers without pandas: the contract's columns, RFC 7946 GeoJSON and CSV.
+
+`geo build --no-map` writes everything from plain rows (pandas/geopandas cost more to import
+than the whole default build); `geo.export` builds GeoDataFrames on top of the same rows.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import os
+from datetime import date
+from pathlib import Path
+
+from shapely.geometry import GeometryCollection, MultiPolygon, Point, Polygon, mapping
+from shapely.geometry.base import BaseGeometry
+from shapely.geometry.polygon import orient
+
+from geo.actors import ActorLexicon, load_actors
+from geo.atomic import write_text
+from geo.events.merge import source_count
+from geo.model import Event
+
+EVENT_COLUMNS = [
+    "event_id", "doc", "line", "date_start", "date_end", "date_precision", "event_type", "actor",
+    "target", "place", "place_id", "country", "lat", "lon", "geo_precision", "holder_after",
+    "sources", "conflicts", "evidence", "source_refs", "actor_side", "actor_color",
+]
+BASE_COLUMNS = ["name", "place_id", "country", "kind", "users", "start", "end", "sources",
+                "source_refs", "evidence"]
+TERRITORY_COLUMNS = ["holder", "side", "color", "start", "end", "source_refs"]
+CONTROL_COLUMNS = ["place", "place_id", "country", "holder", "start", "end", "source_refs"]
+UNRESOLVED_COLUMNS = ["name", "doc", "line", "context"]
+
+
+def event_rows(events: list[Event], actors: ActorLexicon | None = None) -> list[dict]:
+    """One flat row per (merged) event, in the events.csv column order."""
+    actors = actors or load_actors()
+    rows = []
+    for ev in events:
+        p = ev.place
+        first = ev.sources[0] if ev.sources else None
+        rows.append({
+            "event_id": ev.event_id,
+            "doc": first.doc if first else "",
+            "line": first.line if first else 0,
+            "date_start": ev.date.start.isoformat(),
+            "date_end": ev.date.end.isoformat(),
+            "date_precision": ev.date.precision,
+            "event_type": ev.event_type,
+            "actor": ev.actor,
+            "target": ev.target,
+            "place": p.name if p else ev.place_text,
+            "place_id": p.place_id if p else "",
+            "country": p.country if p else "",
+            "lat": round(p.lat, 6) if p else None,
+            "lon": round(p.lon, 6) if p else None,
+            "geo_precision": ev.geo_precision,
+            "holder_after": ev.holder_after,
+            "sources": source_count(ev),
+            "conflicts": ev.conflicts,
+            "evidence": ev.evidence,
+            "source_refs": "; ".join(f"{s.doc}:{s.line}" for s in ev.sources),
+            "actor_side": actors.side(ev.actor),
+            "actor_color": actors.color(ev.actor) if ev.actor else actors.side_color("other"),
+        })
+    return rows
+
+
+def _num(v) -> bool:
+    return v is not None and v != "" and not (isinstance(v, float) and math.isnan(v))
+
+
+def point_of(row: dict) -> Point | None:
+    """The lon/lat point of a row, or None when it has no coordinates (unresolved place)."""
+    return Point(row["lon"], row["lat"]) if _num(row.get("lon")) and _num(row.get("lat")) else None
+
+
+def rfc7946(geom: BaseGeometry | None) -> dict | None:
+    """GeoJSON geometry: counter-clockwise exteriors (right-hand rule), 6 decimals, None if empty."""
+    if geom is None or geom.is_empty:
+        return None
+    if isinstance(geom, Polygon):
+        geom = orient(geom, sign=1.0)
+    elif isinstance(geom, MultiPolygon):
+        geom = MultiPolygon([orient(p, sign=1.0) for p in geom.geoms])
+    elif isinstance(geom, GeometryCollection):
+        polys = [p for g in geom.geoms if isinstance(g, (Polygon, MultiPolygon))
+                 for p in getattr(g, "geoms", [g])]
+        return rfc7946(MultiPolygon(polys)) if polys else None
+    return _round(mapping(geom))
+
+
+def _round(obj):
+    if isinstance(obj, float):
+        return round(obj, 6)
+    if isinstance(obj, (list, tuple)):
+        return [_round(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: _round(v) for k, v in obj.items()}
+    return obj
+
+
+def plain(v):
+    """A JSON-safe flat value: NaN -> None, numpy scalars -> Python, dates -> ISO."""
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return None
+    if hasattr(v, "item") and not isinstance(v, (str, bytes)):
+        return v.item()
+    if hasattr(v, "isoformat") and isinstance(v, date):
+        return v.isoformat()[:10]
+    return v
+
+
+def feature_collection_text(rows: list[dict], geometries: list, columns: list[str] | None = None,
+                            keep_null: bool = False) -> str:
+    """RFC 7946 FeatureCollection text: flat properties, no `crs`; rows without geometry dropped."""
+    features = []
+    for row, geom in zip(rows, geometries):
+        g = rfc7946(geom)
+        if g is None and not keep_null:
+            continue
+        cols = columns or [c for c in row if c != "geometry"]
+        props = {c: plain(row.get(c)) for c in cols}
+        features.append({"type": "Feature", "geometry": g, "properties": props})
+    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)
+
+
+def write_geojson_rows(path: str | os.PathLike, rows: list[dict], geometries: list,
+                       columns: list[str] | None = None) -> Path:
+    write_text(path, feature_collection_text(rows, geometries, columns))
+    return Path(path)
+
+
+def csv_text(rows: list[dict], columns: list[str]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({c: ("" if plain(row.get(c)) is None else plain(row.get(c))) for c in columns})
+    return out.getvalue()
+
+
+def write_csv_rows(path: str | os.PathLike, rows: list[dict], columns: list[str]) -> Path:
+    write_text(path, csv_text(rows, columns))
+    return Path(path)

@@ -1,0 +1,72 @@
+"""Hand-built records for event tests: a sentence with its dates and place mentions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from geo.model import DateSpan, Document, Mention, Place, Sentence
+
+PLACES = {
+    "Erbil": Place("t:erbil", "Erbil", "city", "IQ", 36.19, 44.01, "test"),
+    "Sinjar": Place("t:sinjar", "Sinjar", "town", "IQ", 36.32, 41.87, "test"),
+    "Wana": Place("t:wana", "Wana", "town", "IQ", 36.58, 42.69, "test"),
+    "Zumar": Place("t:zumar", "Zumar", "town", "IQ", 36.64, 42.57, "test"),
+    "Fallujah": Place("t:fallujah", "Fallujah", "city", "IQ", 33.35, 43.78, "test"),
+    "Haditha Dam": Place("t:haditha-dam", "Haditha Dam", "dam", "IQ", 34.21, 42.36, "test"),
+    "Barwana": Place("t:barwana", "Barwana", "town", "IQ", 34.10, 42.38, "test"),
+    "Derna": Place("t:derna", "Derna", "city", "LY", 32.77, 22.64, "test"),
+    "Libya": Place("t:libya", "Libya", "country", "LY", 27.0, 17.0, "test"),
+    "Iraq": Place("t:iraq", "Iraq", "country", "IQ", 33.0, 44.0, "test"),
+    "Mosul": Place("t:mosul", "Mosul", "city", "IQ", 36.34, 43.13, "test"),
+    "Tikrit": Place("t:tikrit", "Tikrit", "city", "IQ", 34.6, 43.68, "test"),
+    "Ramadi": Place("t:ramadi", "Ramadi", "city", "IQ", 33.42, 43.3, "test"),
+    "Anbar": Place("t:anbar", "Anbar", "region", "IQ", 33.0, 42.0, "test"),
+    "Shaheed Mwaffaq Air Base": Place("t:smab", "Shaheed Mwaffaq Air Base", "airbase", "JO", 31.83, 36.78, "test"),
+    "Jordan": Place("t:jordan", "Jordan", "country", "JO", 31.0, 36.0, "test"),
+    "Hit": Place("t:hit", "Hit", "town", "IQ", 33.64, 42.83, "test"),
+    "Kirkuk": Place("t:kirkuk", "Kirkuk", "city", "IQ", 35.47, 44.39, "test"),
+    "Makhmur": Place("t:makhmur", "Makhmur", "town", "IQ", 35.77, 43.58, "test"),
+    "Gweyr": Place("t:gweyr", "Gweyr", "town", "IQ", 35.92, 43.71, "test"),
+}
+
+
+def day(iso: str, text: str = "", at: int = -1, precision: str = "day") -> DateSpan:
+    d = date.fromisoformat(iso)
+    return DateSpan(d, d, precision, text, at, at + len(text) if at >= 0 else -1)
+
+
+def month(year: int, mon: int, text: str = "", at: int = -1) -> DateSpan:
+    import calendar
+    last = calendar.monthrange(year, mon)[1]
+    return DateSpan(date(year, mon, 1), date(year, mon, last), "month", text, at,
+                    at + len(text) if at >= 0 else -1)
+
+
+def make_doc(doc_id: str, items: list[tuple[str, list[tuple[str, str]], list[str]]],
+             unresolved: tuple[str, ...] = ()) -> tuple[Document, list[Mention]]:
+    """items: (sentence text, [(date iso or 'YYYY-MM', date text)], [place names]) one per line."""
+    sentences, mentions, offset = [], [], 0
+    lines = []
+    for i, (text, dates, places) in enumerate(items):
+        spans = []
+        for iso, dtext in dates:
+            at = text.find(dtext) if dtext else -1
+            if len(iso) == 7:
+                spans.append(month(int(iso[:4]), int(iso[5:]), dtext, at))
+            else:
+                spans.append(day(iso, dtext, at))
+        sentences.append(Sentence(text=text, line=i + 1, start=offset, end=offset + len(text),
+                                  index=i, dates=tuple(spans)))
+        searched = 0
+        for name in places:
+            at = text.find(name, searched)
+            assert at >= 0, name
+            searched = at + len(name)
+            place = None if name in unresolved else PLACES[name]
+            mentions.append(Mention(doc_id, i + 1, offset + at, offset + at + len(name), name, i, place,
+                                    0.9 if place else 0.0))
+        lines.append(offset)
+        offset += len(text) + 1
+    doc = Document(id=doc_id, path=doc_id, title=doc_id, format="text", date=None,
+                   sentences=tuple(sentences), line_starts=tuple(lines))
+    return doc, mentions
