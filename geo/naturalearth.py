@@ -1,7 +1,8 @@
 """Natural Earth country shapes from the pinned world-atlas TopoJSON, as shapely geometries.
 
-Used to clip derived control areas to land and country borders. Decoding TopoJSON is a few
-lines (delta-encoded quantised arcs), so no extra dependency is needed.
+The one TopoJSON decoder of the project: the basemap, the gazetteer's country points and the
+clipping of control areas all use it. Decoding is a few lines (delta-encoded quantised arcs),
+so no extra dependency is needed.
 """
 
 from __future__ import annotations
@@ -17,14 +18,28 @@ from shapely.validation import make_valid
 from geo import settings
 from geo.errors import AssetError
 
-TOPOJSON = "world-atlas/countries-50m.json"
+TOPOJSON_NAME = "world-atlas/countries-{resolution}.json"
 
 
-def _arcs(topology: dict) -> list[list[tuple[float, float]]]:
-    sx, sy = topology["transform"]["scale"]
-    tx, ty = topology["transform"]["translate"]
+@lru_cache(maxsize=2)
+def load_topology(resolution: str = "50m") -> dict:
+    """The world-atlas countries topology (npm package, installed by `npm ci`)."""
+    path = settings.NODE_MODULES / TOPOJSON_NAME.format(resolution=resolution)
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise AssetError(f"Natural Earth countries not found at {path.name}: run npm ci") from error
+
+
+def decode_arcs(topology: dict) -> list[list[tuple[float, float]]]:
+    """Undo the quantisation and delta encoding of every arc: lists of (lon, lat)."""
+    transform = topology.get("transform")
     out = []
     for arc in topology["arcs"]:
+        if not transform:
+            out.append([(x, y) for x, y, *_ in arc])
+            continue
+        (sx, sy), (tx, ty) = transform["scale"], transform["translate"]
         x = y = 0
         points = []
         for dx, dy in arc:
@@ -35,16 +50,17 @@ def _arcs(topology: dict) -> list[list[tuple[float, float]]]:
     return out
 
 
-def _ring(indexes: list[int], arcs: list[list[tuple[float, float]]]) -> list[tuple[float, float]]:
+def join_ring(indexes: list[int], arcs: list[list[tuple[float, float]]]) -> list[tuple[float, float]]:
+    """Join arcs into one ring; a negative index ~i means arc i reversed."""
     ring: list[tuple[float, float]] = []
     for i in indexes:
-        part = arcs[i] if i >= 0 else list(reversed(arcs[~i]))
+        part = arcs[i] if i >= 0 else arcs[~i][::-1]
         ring.extend(part if not ring else part[1:])
     return ring
 
 
 def _polygon(rings: list[list[int]], arcs) -> Polygon | None:
-    coords = [_ring(r, arcs) for r in rings]
+    coords = [join_ring(r, arcs) for r in rings]
     coords = [c for c in coords if len(c) >= 4]
     if not coords:
         return None
@@ -54,12 +70,8 @@ def _polygon(rings: list[list[int]], arcs) -> Polygon | None:
 @lru_cache(maxsize=1)
 def countries() -> dict[str, BaseGeometry]:
     """ISO 3166-1 alpha-2 code -> country geometry (WGS84 lon/lat)."""
-    path = settings.NODE_MODULES / TOPOJSON
-    try:
-        topology = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise AssetError(f"Natural Earth countries not found at {path.name}: run npm ci") from error
-    arcs = _arcs(topology)
+    topology = load_topology()
+    arcs = decode_arcs(topology)
     out: dict[str, BaseGeometry] = {}
     for geom in topology["objects"]["countries"]["geometries"]:
         code = _alpha2(geom.get("id"), geom.get("properties", {}).get("name", ""))

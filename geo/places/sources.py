@@ -63,29 +63,15 @@ def _read_cities() -> Iterator[Row]:
 
 def _topo_points() -> dict[int, tuple[float, float]]:
     """Representative point of each Natural Earth country, keyed by ISO numeric code."""
-    path = settings.NODE_MODULES / "world-atlas" / "countries-50m.json"
-    if not path.exists():
-        return {}
     from shapely.geometry import Polygon
-    topo = json.loads(path.read_text(encoding="utf-8"))
-    (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
-    arcs = []
-    for arc in topo["arcs"]:
-        x = y = 0
-        points = []
-        for dx, dy in arc:
-            x += dx
-            y += dy
-            points.append((x * sx + tx, y * sy + ty))
-        arcs.append(points)
 
-    def ring(indices: list[int]) -> list[tuple[float, float]]:
-        coords: list[tuple[float, float]] = []
-        for i in indices:
-            part = arcs[i] if i >= 0 else arcs[~i][::-1]
-            coords.extend(part if not coords else part[1:])
-        return coords
-
+    from geo import naturalearth
+    from geo.errors import AssetError
+    try:
+        topo = naturalearth.load_topology()
+    except AssetError:
+        return {}
+    arcs = naturalearth.decode_arcs(topo)
     points = {}
     for geom in topo["objects"]["countries"]["geometries"]:
         if "id" not in geom or not str(geom["id"]).isdigit():
@@ -93,7 +79,7 @@ def _topo_points() -> dict[int, tuple[float, float]]:
         polys = geom["arcs"] if geom["type"] == "MultiPolygon" else [geom["arcs"]] if geom["type"] == "Polygon" else []
         best = None
         for poly in polys:
-            shape = Polygon(ring(poly[0]))
+            shape = Polygon(naturalearth.join_ring(poly[0], arcs))
             if best is None or shape.area > best.area:
                 best = shape
         if best is not None and best.is_valid:

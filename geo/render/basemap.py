@@ -1,40 +1,18 @@
 """Offline basemap: Natural Earth countries from the pinned world-atlas TopoJSON, as GeoJSON.
 
-A tiny TopoJSON decoder (arcs, quantization transform, reversed arcs) so the atlas shows
-borders and coastlines with no tile server and no extra Python dependency.
+Decoded by geo.naturalearth and rounded to keep the HTML small, so the atlas shows borders
+and coastlines with no tile server.
 """
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from pathlib import Path
 
-from geo.errors import AssetError
-from geo import settings
+from geo import naturalearth
 
 # 50m reads well from world view down to a country; decimals keep the HTML small (~1 km).
 RESOLUTION = "50m"
 DECIMALS = 2
-
-
-def _decode_arcs(topology: dict) -> list[list[tuple[float, float]]]:
-    """Undo delta encoding and quantization of every arc."""
-    transform = topology.get("transform")
-    arcs = []
-    for arc in topology["arcs"]:
-        if transform:
-            (sx, sy), (tx, ty) = transform["scale"], transform["translate"]
-            x = y = 0
-            points = []
-            for dx, dy in arc:
-                x += dx
-                y += dy
-                points.append((round(x * sx + tx, DECIMALS), round(y * sy + ty, DECIMALS)))
-        else:
-            points = [(round(px, DECIMALS), round(py, DECIMALS)) for px, py, *_ in arc]
-        arcs.append(points)
-    return arcs
 
 
 def _ring(indexes: list[int], arcs: list[list[tuple[float, float]]]) -> list[list[float]]:
@@ -63,7 +41,8 @@ def _ring(indexes: list[int], arcs: list[list[tuple[float, float]]]) -> list[lis
 
 def topology_to_geojson(topology: dict, name: str) -> dict:
     """Decode object `name` of a TopoJSON topology to a GeoJSON FeatureCollection."""
-    arcs = _decode_arcs(topology)
+    arcs = [[(round(x, DECIMALS), round(y, DECIMALS)) for x, y in arc]
+            for arc in naturalearth.decode_arcs(topology)]
     features = []
     for geometry in topology["objects"][name]["geometries"]:
         kind = geometry.get("type")
@@ -85,7 +64,4 @@ def topology_to_geojson(topology: dict, name: str) -> dict:
 @lru_cache(maxsize=2)
 def countries(resolution: str = RESOLUTION) -> dict:
     """World countries (id = ISO 3166 numeric code, properties.name) from world-atlas."""
-    path = Path(settings.NODE_MODULES) / "world-atlas" / f"countries-{resolution}.json"
-    if not path.is_file():
-        raise AssetError(f"basemap file missing: {path} (run `npm ci`)")
-    return topology_to_geojson(json.loads(path.read_text(encoding="utf-8")), "countries")
+    return topology_to_geojson(naturalearth.load_topology(resolution), "countries")
