@@ -434,3 +434,11 @@ def test_tag_document_context_order() -> None:
         [],
     ]
     assert doc.sentences[0].dates == ()          # the input is left untouched
+
+
+def test_dotted_capital_i_in_a_cue_does_not_crash_tagging():
+    """'İn July' (Turkish dotted İ, whose lower() is not 'in') once raised KeyError."""
+    context = DateContext(document=parse_iso_or_partial("2015"))
+    spans = find_dates("İn July 2015 the strikes went on.", context)
+    assert [(s.start, s.end, s.precision) for s in spans] == [
+        (date(2015, 7, 1), date(2015, 7, 31), "month")]

@@ -8,9 +8,10 @@ from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
-from geo.dates.grammar import patterns
+from geo.dates.grammar import patterns, scan
 from geo.dates.lexicon import lexicon
-from geo.dates.resolve import DateContext, _month_end, find_dates
+from geo.dates.prefilter import lower_led_flags
+from geo.dates.resolve import DateContext, _month_end, find_dates, resolve_all
 from geo.errors import InputError
 from geo.model import DateSpan, Document, Sentence
 
@@ -78,19 +79,34 @@ def section_date(section: tuple[str, ...]) -> DateSpan | None:
 
 def tag_document(doc: Document) -> Document:
     """A copy of `doc` whose sentences carry the dates they mention, resolved in context."""
-    patterns()      # compile once, outside the loop
+    p = patterns()      # compile once, outside the loop
+    full = lower_led_flags([s.text for s in doc.sentences], p)
     out: list[Sentence] = []
     prev: DateSpan | None = None
     paragraph: int | None = None
     earlier: DateSpan | None = None     # last date of an earlier paragraph: the narrative time
-    for s in doc.sentences:
+    for s, needs_full in zip(doc.sentences, full):
         if s.paragraph != paragraph:
             paragraph, earlier = s.paragraph, prev or earlier
             prev = None
+        raws = scan(s.text, True, needs_full)
+        if not raws:            # most sentences: no context to build, nothing to copy
+            out.append(s if not s.dates else _with_dates(s, ()))
+            continue
         ctx = DateContext(previous=prev, heading=section_date(tuple(s.section)), earlier=earlier,
                           document=doc.date)
-        spans = find_dates(s.text, ctx)
+        spans = resolve_all(s.text, raws, ctx)
         if spans:
             prev = spans[-1]
-        out.append(replace(s, dates=tuple(spans)))
+        out.append(_with_dates(s, tuple(spans)))
     return replace(doc, sentences=tuple(out))
+
+
+def _with_dates(s: Sentence, dates: tuple[DateSpan, ...]) -> Sentence:
+    """`replace(s, dates=dates)` without its per-field cost (tagging copies many sentences)."""
+    if hasattr(s, "__post_init__") or not hasattr(s, "__dict__"):
+        return replace(s, dates=dates)
+    new = object.__new__(type(s))
+    new.__dict__.update(s.__dict__)
+    new.__dict__["dates"] = dates
+    return new

@@ -1,7 +1,9 @@
 """The date grammar: one compiled regex that finds date expressions and turns each into a
 `Raw` record (partial points, not yet resolved against context).
 
-One alternation scanned once keeps tagging fast; a match is then read group by group.
+One alternation scanned once keeps tagging fast; a match is then read group by group. Most
+sentences take a faster form of the same scan (see patterns() and prefilter.py); both give the
+same matches.
 """
 
 from __future__ import annotations
@@ -9,8 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Iterable
 
 from geo.dates.lexicon import lexicon
+from geo.dates.prefilter import lower_led_possible
 
 
 @dataclass
@@ -53,6 +57,10 @@ def _cap(word: str) -> str:
     return f"[{word[0].upper()}{word[0].lower()}]{re.escape(word[1:])}"
 
 
+def _heads(words) -> str:
+    return "".join(sorted({re.escape(w[0]) for w in words}))
+
+
 @lru_cache(maxsize=1)
 def patterns() -> dict[str, re.Pattern[str]]:
     """Compile the master pattern and its helpers once."""
@@ -90,7 +98,16 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "bm": rf"\b(?P<bm_m>{MF})(?!\s*[–—-]?\s*\d)",
         "bs": rf"\b(?P<bs_w>(?i:{_alt(sorted(set(lx.seasons) - {'fall'}))}))\b(?!\s+of\b)",  # "fall" alone is a verb
     }
-    master = "|".join(f"(?P<{k}>{v})" for k, v in alts.items())
+    # Each alternative is guarded by the characters it can start with, so a failing
+    # alternative costs one character test instead of a walk into its body (same results).
+    mon = f"[{_heads(n.capitalize() for n in lx.months)}]"
+    seasons = set(lx.seasons)
+    guards = {"iso": r"\d", "num": r"\d", "fd": "(?i:t)", "ddm": "[0-9t]", "dm": "[0-9t]",
+              "md": mon, "my": mon, "mm": mon, "mod": f"(?i:[t{_heads(mods)}])",
+              "sea": f"(?i:[{_heads(seasons)}])", "yr2": "[12]", "yr": "[12]",
+              "rel": f"(?i:[{_heads(lx.relative)}])", "bm": mon,
+              "bs": f"(?i:[{_heads(seasons - {'fall'})}])"}
+    master = "|".join(f"(?={guards[k]})(?P<{k}>{v})" for k, v in alts.items())
     # A cheap trigger lookahead finds the few places where an expression can start; the master
     # alternation is only tried there (trying it at every position is ten times slower).
     rel_words = [w.split() for w in lx.relative]
@@ -101,11 +118,24 @@ def patterns() -> dict[str, re.Pattern[str]]:
     trigger = (rf"\b(?:\d|(?:{month_heads})|[Tt]he\s+(?:\d|{_alt(sorted(after_the))})"
                rf"|(?:{'|'.join(_cap(w) for w in sorted(firsts))})\b)")
     quals = _alt(list(lx.qualifiers))
+    scanner = f"(?={trigger})(?:{master})"
+    # Fast path for sentences where every expression starts at an ASCII digit or capital
+    # (prefilter.py decides): sre skips every character outside this first-character set in C,
+    # and the look-behind rewinds one character to run the full scanner there; the groups keep
+    # their spans, so the match itself is only that first character.
+    upper_firsts = "".join(sorted({h[0] for h in month_heads.split("|")} | {"T"}
+                                  | {w[0].upper() for w in firsts}))
+    mod_heads = rf"(?:{_alt(mods)})(?:\s+[Oo][Ff])?(?:\s*-\s*|\s+)(?:{month_heads}|[0-9])"
     return {
         "master": re.compile(master),
-        "scanner": re.compile(f"(?={trigger})(?:{master})"),
+        "scanner": re.compile(scanner),
+        "fast": re.compile(rf"[0-9{upper_firsts}](?<=(?={scanner})[\s\S])"),
+        "the_digit": re.compile(r"the\s+[0-9]"),
+        "risky": re.compile(r"[^\x00-\x7f](?<=[\d\u0130\u0131\u017f\u212a])"),
+        "mod_head": re.compile(mod_heads),
         "cue": re.compile(
-            rf"\b(?P<q>{quals})\s+(?:the\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+            rf"\b(?=[{_heads(lx.qualifiers)}])(?P<q>{quals})\s+(?:the\s+)?"
+            r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
             r"(?:the\s+)?(?:(?:evening|morning|night)\s+of\s+)?$", re.IGNORECASE),
         "bad_before": re.compile(
             r"(?<![\w.])(?:" + _alt(sorted(lx.not_before_year)) + r")\s*$", re.IGNORECASE),
@@ -138,7 +168,7 @@ def read_match(m: re.Match[str], text: str, us_order: bool) -> list[Raw]:
     """Turn one master-pattern match into zero, one or two Raw records."""
     kind = m.lastgroup
     g = m.group
-    s, e = m.start(), m.end()
+    s, e = m.span(kind)         # the fast scanner's match itself is only the first character
     if kind == "iso":
         return [Raw(s, e, Point(int(g("iso_y")), int(g("iso_m")), int(g("iso_d"))))]
     if kind == "num":
@@ -206,25 +236,60 @@ def read_match(m: re.Match[str], text: str, us_order: bool) -> list[Raw]:
 def _plausible_year(m: re.Match[str], text: str) -> bool:
     """A bare four-digit number is a year unless it counts things or names a resolution."""
     p = patterns()
-    if p["bad_before"].search(text, max(0, m.start() - 14), m.start()):
+    s, e = m.span(m.lastgroup)
+    if p["bad_before"].search(text, max(0, s - 14), s):
         return False
-    after = p["word_after"].match(text, m.end())
+    after = p["word_after"].match(text, e)
     return not (after and after.group(1) in lexicon().not_after_year)
 
 
-def scan(text: str, us_order: bool = True) -> list[Raw]:
-    """Every expression in `text`, with cue words read, ranges merged and years shared."""
+def _matches(text: str, p: dict[str, re.Pattern[str]],
+             full: bool | None) -> Iterable[re.Match[str]]:
+    """The scanner's matches, as finditer would give them. Plain-ASCII text with no possible
+    lower-case-led expression only needs starts at a digit or a capital (see patterns())."""
+    if full is None:
+        full = lower_led_possible(text, p)
+    if full:
+        return p["scanner"].finditer(text)
+    out = []
+    search = p["fast"].search
+    m = search(text)
+    while m is not None:
+        out.append(m)
+        m = search(text, m.end(m.lastgroup))
+    return out
+
+
+def _qualifier(cue: str) -> str:
+    """The qualifier of a cue phrase as matched case-blind ("İn" lower-cases to "i̇n", not "in")."""
+    quals = lexicon().qualifiers
+    key = " ".join(cue.lower().split())
+    if key in quals:
+        return quals[key]
+    return next((q for phrase, q in quals.items()
+                 if re.fullmatch(r"\s+".join(map(re.escape, phrase.split())), cue, re.IGNORECASE)), "")
+
+
+def scan(text: str, us_order: bool = True, full: bool | None = None) -> list[Raw]:
+    """Every expression in `text`, with cue words read, ranges merged and years shared.
+
+    `full`: whether the text needs the full scan (prefilter.lower_led_flags, computed for many
+    sentences at once); None works it out."""
     p = patterns()
     raws: list[Raw] = []
-    for m in p["scanner"].finditer(text):
+    for m in _matches(text, p, full):
         for r in read_match(m, text, us_order):
-            cue = p["cue"].search(text, max(0, r.start - 40), r.start)
+            # a cue ends in white space: test that before the costlier search
+            cue = (p["cue"].search(text, max(0, r.start - 40), r.start)
+                   if r.start and text[r.start - 1].isspace() else None)
             if cue and r.needs_cue and cue.group(0).rstrip().lower().endswith("the") and r.lo.season is None:
                 cue = None              # "on the March" is a title, not a month
             if cue:
                 r.cue = True
-                r.qualifier = lexicon().qualifiers[" ".join(cue.group("q").lower().split())]
+                r.qualifier = _qualifier(cue.group("q"))
             raws.append(r)
+    if not raws:
+        return raws
     raws = _merge(text, raws)
     _share_years(text, raws)
     return raws

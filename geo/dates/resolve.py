@@ -145,9 +145,14 @@ def resolve(raw: Raw, text: str, prev: DateSpan | None, ctx: DateContext) -> Dat
 def find_dates(text: str, context: DateContext | None = None) -> list[DateSpan]:
     """Every date expression in `text`, in order, resolved against `context`."""
     ctx = context or DateContext()
+    return resolve_all(text, scan(text, ctx.us_order), ctx)
+
+
+def resolve_all(text: str, raws: list[Raw], ctx: DateContext) -> list[DateSpan]:
+    """The scanned expressions of `text` resolved in order, each leaning on the one before."""
     prev = ctx.previous
     out: list[DateSpan] = []
-    for raw in scan(text, ctx.us_order):
+    for raw in raws:
         span = resolve(raw, text, prev, ctx)
         if span is not None:
             out.append(span)
