@@ -1,8 +1,8 @@
 """The gazetteer: built once from the sources, cached on disk as numpy arrays, loaded fast.
 
-Lookups go through a sorted array of 64-bit hashes of canonical names (np.searchsorted),
-so loading is a handful of memory-mapped files and needs no big Python dict. Places are
-materialised as `Place` records only when asked for.
+Lookups bisect a sorted, memory-mapped array of 64-bit hashes of canonical names, so
+loading is a handful of memory-mapped files and needs no big Python dict or list. Places are
+materialised as `Place` records only when asked for (string columns decoded on first use).
 """
 
 from __future__ import annotations

@@ -108,6 +108,7 @@ def _ship_regex() -> re.Pattern:
 
 @functools.lru_cache(maxsize=1)
 def _org_regex() -> re.Pattern:
+    """The organisation-phrase regex that scan.phrase_spans reproduces (kept as its reference)."""
     phrases = sorted(lexicon.context().get("org_phrase", ()), key=len, reverse=True)
     return re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![a-z0-9])")
 
