@@ -59,6 +59,30 @@ def join_ring(indexes: list[int], arcs: list[list[tuple[float, float]]]) -> list
     return ring
 
 
+def representative_points(topology: dict, layer: str) -> dict[str, tuple[float, float]]:
+    """Feature id -> (lat, lon): the centroid of its largest polygon, or a point inside it
+    when the centroid falls outside (a crescent-shaped country or county)."""
+    arcs = decode_arcs(topology)
+    out: dict[str, tuple[float, float]] = {}
+    for geom in topology["objects"][layer]["geometries"]:
+        if geom.get("type") not in ("Polygon", "MultiPolygon") or "id" not in geom:
+            continue
+        polys = geom["arcs"] if geom["type"] == "MultiPolygon" else [geom["arcs"]]
+        best = None
+        for poly in polys:
+            coords = join_ring(poly[0], arcs)
+            if len(coords) < 4:
+                continue
+            shape = Polygon(coords)
+            if best is None or shape.area > best.area:
+                best = shape
+        if best is None or not best.is_valid:
+            continue
+        point = best.centroid if best.contains(best.centroid) else best.representative_point()
+        out[str(geom["id"])] = (point.y, point.x)
+    return out
+
+
 def _polygon(rings: list[list[int]], arcs) -> Polygon | None:
     coords = [join_ring(r, arcs) for r in rings]
     coords = [c for c in coords if len(c) >= 4]

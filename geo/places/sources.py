@@ -63,29 +63,15 @@ def _read_cities() -> Iterator[Row]:
 
 def _topo_points() -> dict[int, tuple[float, float]]:
     """Representative point of each Natural Earth country, keyed by ISO numeric code."""
-    from shapely.geometry import Polygon
-
     from geo import naturalearth
     from geo.errors import AssetError
     try:
-        topo = naturalearth.load_topology()
+        topology = naturalearth.load_topology()
     except AssetError:
         return {}
-    arcs = naturalearth.decode_arcs(topo)
-    points = {}
-    for geom in topo["objects"]["countries"]["geometries"]:
-        if "id" not in geom or not str(geom["id"]).isdigit():
-            continue
-        polys = geom["arcs"] if geom["type"] == "MultiPolygon" else [geom["arcs"]] if geom["type"] == "Polygon" else []
-        best = None
-        for poly in polys:
-            shape = Polygon(naturalearth.join_ring(poly[0], arcs))
-            if best is None or shape.area > best.area:
-                best = shape
-        if best is not None and best.is_valid:
-            pt = best.representative_point() if not best.contains(best.centroid) else best.centroid
-            points[int(geom["id"])] = (pt.y, pt.x)
-    return points
+    return {int(code): point
+            for code, point in naturalearth.representative_points(topology, "countries").items()
+            if code.isdigit()}
 
 
 def countries() -> Iterator[Row]:
