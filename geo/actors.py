@@ -130,6 +130,13 @@ class ActorLexicon:
         return self.side_colors.get("other", "#7f7f7f")
 
     grounded_sides: frozenset[str] = frozenset()
+    contesting: frozenset[str] = frozenset()
+
+    def contests_territory(self, actor: str) -> bool:
+        """True for actors that hold ground in the control contest (ISIL, Iraq, Kurdistan Region, SDF,
+        Syria ...), False for outside powers that only support them (sides.csv / actors.csv
+        contests_territory): their troops securing an airport are not a change of control."""
+        return actor in self.contesting
 
     def has_air_power(self, actor: str) -> bool:
         """False for sides without aircraft (data/sides.csv air_power): they cannot be airstrike actors."""
@@ -195,17 +202,23 @@ def load_actors(path: str | None = None, sides_path: str | None = None) -> Actor
     side_rows = _read_csv(Path(sides_path) if sides_path else SIDES_CSV)
     sides = {r["side"]: r["color"] for r in side_rows}
     grounded = {r["side"] for r in side_rows if r.get("air_power", "yes").strip().lower() == "no"}
+    side_contests = {r["side"]: (r.get("contests_territory") or "yes").strip().lower() == "yes" for r in side_rows}
+    contesting: set[str] = set()
     actors: dict[str, Actor] = {}
     aliases: dict[str, str] = {}
     for row in rows:
         name = row["actor"].strip()
         if not name:
             continue
-        actors[name] = Actor(name, row["side"].strip(), row["color"].strip(), row.get("iso_a2", "").strip())
-        for alias in [name, *row.get("aliases", "").split("|")]:
+        actors[name] = Actor(name, row["side"].strip(), row["color"].strip(), (row.get("iso_a2") or "").strip())
+        override = (row.get("contests_territory") or "").strip().lower()
+        if override == "yes" or (override != "no" and side_contests.get(actors[name].side, True)):
+            contesting.add(name)
+        for alias in [name, *(row.get("aliases") or "").split("|")]:
             alias = alias.strip()
             if alias:
                 aliases.setdefault(alias, name)
     lexicon = ActorLexicon(actors, aliases, sides)
     lexicon.grounded_sides = frozenset(grounded)
+    lexicon.contesting = frozenset(contesting)
     return lexicon

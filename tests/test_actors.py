@@ -71,3 +71,17 @@ def test_normalize_and_government_of(lex):
 def test_air_power_per_side(lex):
     assert lex.has_air_power("United States") and lex.has_air_power("Iraq")
     assert not lex.has_air_power("ISIL")
+
+
+def test_outside_powers_do_not_contest_territory_but_the_belligerents_do(lex):
+    # data/sides.csv contests_territory, overridden per actor in data/actors.csv (Turkey holds ground).
+    for actor in ("ISIL", "Iraq", "Kurdistan Region", "Syrian Democratic Forces", "Syria", "Libya"):
+        assert lex.contests_territory(actor), actor
+    for actor in ("United States", "United Kingdom", "Coalition", "Russia", ""):
+        assert not lex.contests_territory(actor), actor
+    assert lex.contests_territory("Turkey")
+
+
+def test_command_names_and_israel_are_actors(lex):
+    assert [m.actor for m in lex.find("AFRICOM said it carried out 495 airstrikes")] == ["United States"]
+    assert [m.actor for m in lex.find("blaming Israel and the United States")] == ["Israel", "United States"]

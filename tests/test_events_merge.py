@@ -89,3 +89,22 @@ def test_a_multi_year_range_does_not_swallow_the_days_inside_it():
                  actor="United States", sources=(SourceRef("000.txt", 469),), place_text="Iraq")
     merged = merge_events([long, ev("001.txt", 144, "2014-08-09", "Iraq")])
     assert len(merged) == 2
+
+
+def test_coalition_and_its_member_agree_and_one_document_does_not_dispute_itself():
+    merged = merge_events([
+        ev("000.txt", 5, "2014-08-09", "Mosul", "airstrike", "Coalition"),
+        ev("001.txt", 7, "2014-08-09", "Mosul", "airstrike", "United States"),
+        ev("001.txt", 9, "2014-08-09", "Mosul", "airstrike", "Coalition"),
+    ])
+    assert len(merged) == 1
+    assert merged[0].actor == "United States" and merged[0].conflicts == ""
+
+
+def test_the_named_member_is_the_actor_of_a_coalition_event():
+    merged = merge_events([
+        ev("000.txt", 5, "2014-08-09", "Mosul", "airstrike", "Coalition"),
+        ev("001.txt", 7, "2014-08-09", "Mosul", "airstrike", "France"),
+        ev("002.txt", 7, "2014-08-09", "Mosul", "airstrike", "Coalition"),
+    ])
+    assert len(merged) == 1 and merged[0].actor == "France"

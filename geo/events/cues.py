@@ -45,11 +45,29 @@ class Lexicon:
     near: re.Pattern[str]
     subject_skip: re.Pattern[str]
     target_lead: re.Pattern[str]
+    target_end: re.Pattern[str]   # target_lead right before a name ("against the ISIL")
     negation: re.Pattern[str]
     pronoun: re.Pattern[str]
     count: re.Pattern[str]
     irrealis: re.Pattern[str]
     realis: re.Pattern[str]
+    # Words allowed between two places of one object list ("Mosul and Tikrit, including Wana"):
+    # anything else (a verb: "and threatened the Mosul Dam") ends the list.
+    list_glue: frozenset[str] = frozenset()
+    # "PMU spokesman", "Iraqi civilians", "two Americans were killed": a name that is not the doer.
+    not_doer_after: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "authorized airstrikes", "promised to send": decisions and plans, for every event type.
+    plan: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "the number of airstrikes in Iraq would increase": a modal right after the cue's phrase.
+    plan_after: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "On 23 January, X stated ...": a date before a reporting verb dates the report, not the event.
+    report: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "two Americans ... were killed after targeting ...": a subject that suffered, not acted.
+    victim: re.Pattern[str] = re.compile(r"(?!x)x")
+    # Cue stems meaning the place went back to its government when no agent is named.
+    liberation: tuple[str, ...] = ()
+    # "captured ... from ISIL": the side a place was taken from follows one of these.
+    taken_from: re.Pattern[str] = re.compile(r"(?!x)x")
 
     def find(self, text: str) -> list[CueMatch]:
         """Non-overlapping cue matches left to right; on overlap the longer (then earlier row) wins."""
@@ -70,6 +88,12 @@ class Lexicon:
 def _words_rx(words: list[str], suffix: str) -> re.Pattern[str]:
     alts = "|".join(re.escape(w).replace("\\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
     return re.compile(r"(?<!\w)(?:" + (alts or "(?!x)x") + r")" + suffix, re.IGNORECASE)
+
+
+def _head_rx(words: list[str]) -> re.Pattern[str]:
+    """Matches when a text starts (after spaces) with one of `words`."""
+    alts = "|".join(re.escape(w).replace("\\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"^\s*(?:" + (alts or "(?!x)x") + r")\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4)
@@ -101,13 +125,26 @@ def load_lexicon(cues_path: str | None = None, words_path: str | None = None) ->
         # "near X", "12 km north of the town of X": the words must end right before the name.
         near=_words_rx(by_kind.get("near", []),
                        r"\s+(?:the\s+)?(?:(?:city|town|village|area|outskirts|district|province)\s+of\s+)?(?:the\s+)?$"),
-        subject_skip=_words_rx(by_kind.get("subject_skip", []), r"\s+(?:the\s+|these\s+|this\s+|a\s+)?(?:\S+\s+)?$"),
+        # One word may stand between ("with support from U.S. aircraft"), but not a clause break:
+        # "In the first half of 2015, ISIL-KP ..." has its subject after the comma.
+        subject_skip=_words_rx(by_kind.get("subject_skip", []), r"\s+(?:the\s+|these\s+|this\s+|a\s+)?(?:[^\s,;:]+\s+)?$"),
+        target_end=_words_rx(by_kind.get("target_lead", []), r"\s+(?:the\s+|an?\s+)?$"),
         target_lead=_words_rx(by_kind.get("target_lead", []), r"\b"),
         negation=_words_rx(by_kind.get("negation", []), r"\b"),
         pronoun=_words_rx(by_kind.get("pronoun", []), r"\b"),
         # "to retake Mosul", "would withdraw": intentions, not events (unless "managed to retake").
         irrealis=_words_rx(by_kind.get("irrealis", []), r"\s+(?:[\w-]+\s+){0,4}$"),
         realis=_words_rx(by_kind.get("realis", []), r"\b"),
+        list_glue=frozenset(w.lower() for w in by_kind.get("list_glue", [])),
+        not_doer_after=_head_rx(by_kind.get("not_doer_after", [])),
+        # "would consider joining the coalition by launching airstrikes", but not across "and that he".
+        plan=_words_rx(by_kind.get("plan", []), r"\s+(?:(?!(?:and|that|but|which|while)\b)[\w-]+\s+){0,6}$"),
+        plan_after=re.compile(r"[^,;.()]{0,25}?\b(?:" + ("|".join(re.escape(w) for w in by_kind.get("plan_after", []))
+                                                         or "(?!x)x") + r")\b", re.IGNORECASE),
+        report=_words_rx(by_kind.get("report", []), r"\b"),
+        victim=_words_rx(by_kind.get("victim", []), r"\b"),
+        liberation=tuple(w.lower() for w in by_kind.get("liberation", [])),
+        taken_from=_words_rx(by_kind.get("taken_from", []), r"\s+(?:the\s+)?(?:[\w-]+\s+)?$"),
         count=re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)\s+(?:[A-Za-z-]+\s+){0,2}?("
                          + "|".join(re.escape(w) for w in by_kind.get("count", ["x"])) + r")\b",
                          re.IGNORECASE),

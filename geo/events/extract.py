@@ -8,102 +8,18 @@ when the scope names nothing finer.
 
 from __future__ import annotations
 
-import hashlib
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from geo.actors import ActorLexicon, ActorMatch, load_actors
 from geo.events.cues import CueMatch, Lexicon, load_lexicon
-from geo.model import DateSpan, Document, Event, Mention, Place, Sentence, SourceRef
-
-IRREALIS_TYPES = ("territory_change", "withdrawal")
-OBJECT_GAP = 45       # a captured place follows its verb closely ("retook the key Haditha Dam")
-AFTER_WINDOW = 160    # characters after a cue in which its places are looked for
-BEFORE_WINDOW = 120   # same, before a passive cue
-LIBERATION = ("recaptur", "retak", "retook", "liberat", "freed", "regain", "cleared", "expelled", "drove")
-# "killing 2,000 Yazidi men": a counted actor is an object, not the doer (years are not counts).
-_COUNTED = re.compile(r"(?<![\d,])(?!(?:19|20)\d\d\b)\d(?:[\d,]*\d)?\s+(?:[a-z]+\s+)?$")
-_LOCATIVE = re.compile(r"(?<!\w)(?:in|into|to|over|across|near|from|at|on|inside|throughout|against|"
-                       r"within|toward|towards)\s+(?:the\s+)?(?:[A-Za-z-]+\s+)?$", re.IGNORECASE)
-_LOCATOR = re.compile(r"^,?\s*(?:about\s+|some\s+)?(?:\d[\d.,]*\s*(?:km|kilometres|kilometers|miles|mi)\s+(?:\(\d+\s*\w+\)\s+)?)?"
-                      r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
-                      r"south-east|south-west)(?:ern)?\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$", re.IGNORECASE)
-_BACK_REF = re.compile(r"\s*(?:(?:much|most|all|parts?|half|the rest)\s+of\s+)?(?:the|that|this)\s+"
-                       r"(?:city|town|village|area|base|dam|airport)\b", re.IGNORECASE)
-_AGENT = re.compile(r"\b(?:by|to)\s+(?:the\s+)?$", re.IGNORECASE)
-_ANAPHORIC = re.compile(r"\s*(?:The|This|That|These|Those|Another|A further|Further|Its|Their)\b")
-_SEE_ALSO = re.compile(r"\((?:see|See)\b[^)]*\)")
-_ONE_VERB = re.compile(r"(?!(?:had|has|have|was|were|is|are|been|be|and|or|in|of|the)\b)[a-z]+")
-_FRONTED = re.compile(r"\s*(?:After|When|Before|While|Although|Though|As|Since|Following|Despite|Once|Because)"
-                      r"\b[^,;]{3,120},\s*")
-FINE_LEVEL, REGION_LEVEL, COUNTRY_LEVEL = 0, 1, 2
-
-
-@dataclass(frozen=True)
-class _Spot:
-    """A place mention located inside the sentence text."""
-
-    start: int
-    end: int
-    mention: Mention
-
-    @property
-    def level(self) -> int:
-        place = self.mention.place
-        if place is None:
-            return FINE_LEVEL
-        if place.kind == "country":
-            return COUNTRY_LEVEL
-        if place.kind == "region":
-            return REGION_LEVEL
-        return FINE_LEVEL
-
-
-def text_index(sentence: Sentence, offset: int) -> int | None:
-    """Index in `sentence.text` of an original-file offset (inverse of Sentence.to_original)."""
-    if not sentence.segments:
-        i = offset - sentence.start
-        return i if 0 <= i <= len(sentence.text) else None
-    segs = sentence.segments
-    for k, (text_start, orig_start) in enumerate(segs):
-        run = (segs[k + 1][0] if k + 1 < len(segs) else len(sentence.text)) - text_start
-        if orig_start <= offset < orig_start + max(run, 1):
-            return text_start + (offset - orig_start)
-    return None
-
-
-def _spots(sentence: Sentence, mentions: Iterable[Mention]) -> list[_Spot]:
-    spots = []
-    for m in mentions:
-        if m.role != "place":
-            continue
-        i = text_index(sentence, m.start)
-        if i is None or sentence.text[i:i + len(m.text)] != m.text:
-            i = sentence.text.find(m.text)
-            if i < 0:
-                continue
-        spots.append(_Spot(i, i + len(m.text), m))
-    spots.sort(key=lambda s: s.start)
-    kept: list[_Spot] = []
-    for spot in spots:
-        if kept and spot.start < kept[-1].end:       # "Dam" inside "Haditha Dam"
-            if spot.end - spot.start > kept[-1].end - kept[-1].start:
-                kept[-1] = spot
-            continue
-        if kept and _LOCATOR.match(sentence.text[kept[-1].end:spot.start]):
-            continue                                 # "near Bayji, north of Baghdad": Baghdad only locates
-        kept.append(spot)
-    return kept
-
-
-def event_id(doc: str, line: int, etype: str, place_key: str, start: str) -> str:
-    digest = hashlib.sha1(f"{doc}|{line}|{etype}|{place_key}|{start}".encode()).hexdigest()
-    return "ev-" + digest[:12]
-
-
-def place_key(place: Place | None, text: str) -> str:
-    return place.place_id if place is not None else "text:" + text.strip().lower()
+from geo.model import DateSpan, Document, Event, Mention, Sentence, SourceRef
+from geo.events.text import (  # place_key, text_index: re-exported for callers
+    COUNTED, MASS, LOCATIVE, BACK_REF, BY_AGENT, OCCUPY, AND_ONLY, COMPOUND, ORIGIN, SUPPORT, SENT_FORCE,
+    WHERE, TOKEN, AGENT, ANAPHORIC, SEE_ALSO, ONE_VERB, FRONTED, Spot, IRREALIS_TYPES, OBJECT_GAP,
+    AFTER_WINDOW, BASE_WINDOW, BEFORE_WINDOW, TARGET_WINDOW, HOSTILE_TYPES, FINE_LEVEL, REGION_LEVEL,
+    COUNTRY_LEVEL, event_id, place_key, drop_covered, spots_of, text_index,
+)
 
 
 class Extractor:
@@ -119,6 +35,7 @@ class Extractor:
         for m in mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
         events: list[Event] = []
+        block: list[Event] = []      # the current paragraph's events
         context_actor, context_section, paragraph = "", (), None
         last_dates: tuple[DateSpan, ...] = ()
         for sentence in doc.sentences:
@@ -127,6 +44,8 @@ class Extractor:
             same_paragraph = sentence.paragraph == paragraph
             if not same_paragraph:
                 last_dates = ()
+                events.extend(drop_covered(block))
+                block = []
             paragraph = sentence.paragraph
             if not sentence.dates and last_dates:
                 # "Another round of airstrikes in the afternoon ...": the paragraph's last date holds.
@@ -136,9 +55,10 @@ class Extractor:
                 last_dates = tuple(d for d in sentence.dates if d.start_char >= 0)
             found, subject = self.sentence(doc, sentence, by_sentence.get(sentence.index, []), context_actor,
                                            same_paragraph)
-            events.extend(found)
+            block.extend(found)
             if subject:
                 context_actor = subject
+        events.extend(drop_covered(block))
         return events
 
     def sentence(self, doc: Document, sentence: Sentence, mentions: list[Mention],
@@ -154,16 +74,20 @@ class Extractor:
             return [], subject_all
         # A cue inside an actor's name ("UN Peacekeeping forces") is a name, not an event; nor is
         # one inside a cross-reference "(see Sinjar massacre)".
-        refs = [(m.start(), m.end()) for m in _SEE_ALSO.finditer(text)]
+        refs = [(m.start(), m.end()) for m in SEE_ALSO.finditer(text)]
         cues = [c for c in cues if not any(a.start <= c.start and c.end <= a.end for a in actor_matches)
                 and not any(s <= c.start < e for s, e in refs)]
         if not cues:
             return [], subject_all
-        spots = _spots(sentence, mentions)
+        spots = spots_of(sentence, mentions)
         # "Canada conducted ...", "U.S. forces": a country name used as an actor is not a place.
-        spots = [s for s in spots if s.level == FINE_LEVEL or _LOCATIVE.search(text[max(0, s.start - 30):s.start])
+        spots = [s for s in spots if s.level == FINE_LEVEL or LOCATIVE.search(text[max(0, s.start - 30):s.start])
                  or not any(a.start < s.end and s.start < a.end for a in actor_matches)]
         spot_spans = [(s.start, s.end) for s in spots]
+        # A cue word inside a place name is the name: the town of Hit, "Raqqa Offensive" ...
+        cues = [c for c in cues if not any(s <= c.start and c.end <= e for s, e in spot_spans)]
+        if not cues:
+            return [], subject_all
         # An alias that is also a place in the text ("in Syria") names a place, not an actor.
         actor_matches = [a for a in actor_matches
                          if not any(a.start < e and s < a.end for s, e in spot_spans)
@@ -175,6 +99,9 @@ class Extractor:
             lead = text[max(0, cue.start - 40):cue.start]
             if self.lex.negation.search(lead[-25:]):
                 continue
+            if ((self.lex.plan.search(text[max(0, cue.start - 80):cue.start]) and not self.lex.realis.search(lead))
+                    or self.lex.plan_after.match(text, cue.end)):
+                continue   # "Parliament authorized airstrikes", "promised to send": decisions, not events
             if (cue.cue.event_type in IRREALIS_TYPES and self.lex.irrealis.search(lead)
                     and not self.lex.realis.search(lead)):
                 continue   # "to retake Mosul", "from taking control of the airport": not (yet) an event
@@ -183,9 +110,16 @@ class Extractor:
             actor, target, holder, chosen = self._who(text, cue, actor_matches, prev_end, next_start,
                                                       previous_actor, context_actor, cues[k + 1:],
                                                       same_paragraph)
-            previous_actor = actor or previous_actor
+            if not SUPPORT.search(text[max(0, cue.start - 60):cue.start].rsplit(",", 1)[-1] + "") or not actor:
+                previous_actor = actor or previous_actor
+            near_run, last = False, None
             for spot in chosen(spots, prev_end, next_start):
-                ev = self._event(doc, sentence, cue, spot, actor, target, holder)
+                # "near Irbil and Mount Sinjar": one "near" governs the whole pair.
+                near_run = near_run and last is not None and bool(AND_ONLY.fullmatch(text[last.end:spot.start]))
+                ev = self._event(doc, sentence, cue, spot, actor, target, holder, near_run, prev_end)
+                last = spot
+                if ev is not None and ev.geo_precision == "near":
+                    near_run = True
                 if ev is None:
                     continue
                 key = (ev.event_type, place_key(ev.place, ev.place_text), ev.date.start.isoformat())
@@ -198,14 +132,30 @@ class Extractor:
 
     # --- who ------------------------------------------------------------------------------
 
-    def _subject(self, text: str, matches: list[ActorMatch], lo: int, hi: int) -> str:
+    def _subject(self, text: str, matches: list[ActorMatch], lo: int, hi: int,
+                 usable=lambda a: True) -> str:
         inside = [a for a in matches if lo <= a.start and a.end <= hi]
-        for a in inside:
-            lead = text[max(0, a.start - 30):a.start]
-            # "with support from U.S. aircraft", "killing 2,000 Yazidi men": not the doer.
-            if not self.lex.subject_skip.search(lead) and not _COUNTED.search(lead):
+        for k, a in enumerate(inside):
+            # "the Iraqi Counter Terrorism Service (CTS)": a restatement of the name just given.
+            restated = text[max(0, a.start - 2):a.start].endswith("(") and k and inside[k - 1].end >= a.start - 3
+            if (self._doer(text, a) and usable(a.actor) and not restated
+                    and not self.lex.victim.search(text[a.end:hi])):
                 return a.actor
         return ""
+
+    def _list_gap(self, gap: str) -> bool:
+        """True when `gap` only joins two places of one list ("and", ", including", "the towns of")."""
+        return all(t.lower() in self.lex.list_glue or t[0].isupper() for t in TOKEN.findall(gap))
+
+    def _doer(self, text: str, a: ActorMatch) -> bool:
+        """False for a name that is not the doer: "with support from U.S. aircraft", "killing 2,000
+        Yazidi men", "targeting ISIL positions", "PMU spokesman", "two Americans were killed"."""
+        lead = text[max(0, a.start - 30):a.start]
+        if COMPOUND.match(text, a.end):
+            return False   # "UK-born fighters", "U.S.-backed forces": an adjective, not the doer
+        return not (self.lex.subject_skip.search(lead) or COUNTED.search(lead)
+                    or self.lex.target_end.search(text[max(0, a.start - 14):a.start])
+                    or self.lex.not_doer_after.match(text[a.end:a.end + 30]))
 
     def _who(self, text: str, cue: CueMatch, matches: list[ActorMatch], prev_end: int,
              next_start: int, previous_actor: str, context_actor: str, later: list[CueMatch],
@@ -215,81 +165,140 @@ class Extractor:
         cues_after = later[1:]
         before = [a for a in matches if a.end <= cue.start]
         after = [a for a in matches if a.start >= cue.end and a.start < next_start]
+        etype = cue.cue.event_type
+        # The first name after "against"/"on" is the target; the same name cannot be the doer
+        # ("... combating ISIL, ... the offensive against ISIL in Mosul").
+        named_target = next((a.actor for a in after if a.start - cue.end <= TARGET_WINDOW and etype in HOSTILE_TYPES
+                             and not COMPOUND.match(text, a.end)
+                             and self.lex.target_lead.search(text[max(cue.start, a.start - 25):a.start])), "")
+
+        def usable(name: str) -> bool:
+            if not name or name == named_target:
+                return False
+            # "al-Baghdadi, the leader of ISIL, was wounded in an airstrike": ISIL struck nothing.
+            return etype not in ("airstrike", "airdrop") or self.actors.has_air_power(name)
+
         actor = ""
+        inner = [a for a in matches if cue.start <= a.start and a.end <= cue.end]
+        if inner and etype in ("base_use", "deployment") and usable(inner[0].actor):
+            actor = inner[0].actor   # "allowed U.S. fighters to use ...": the user is named inside the cue
+        # "an air strike by US forces", "the withdrawal of Russian forces": the agent after the cue.
+        by = BY_AGENT.match(text, cue.end) if etype != "deployment" else SENT_FORCE.match(text, cue.end)
+        if by and etype != "territory_change" and not actor:
+            agent_match = next((a for a in after if a.start == by.end()), None)
+            if agent_match and usable(agent_match.actor):
+                actor = agent_match.actor
         # "Canadian airstrike", "Egypt conducted airstrikes": the name right before the cue (at most
         # one verb between, not an auxiliary as in "ISIL had ended") is the doer.
-        if before:
+        if before and not actor:
             gap = text[before[-1].end:cue.start].strip(" -")
             lead = text[max(0, before[-1].start - 14):before[-1].start]
-            if (gap == "" or _ONE_VERB.fullmatch(gap)) and not self.lex.target_lead.search(lead):
+            if ((gap == "" or ONE_VERB.fullmatch(gap)) and not self.lex.target_end.search(lead)
+                    and before[-1].start >= prev_end and not COMPOUND.match(text, before[-1].end)
+                    and not self.lex.not_doer_after.match(text[before[-1].end:cue.start] + " ")
+                    and usable(before[-1].actor)):
                 actor = before[-1].actor
         # Last resort: the nearest name before the cue, unless it is a target ("against ISIL").
-        nearest = [a for a in before if not self.lex.target_lead.search(text[max(0, a.start - 12):a.start])]
+        nearest = [a for a in before if usable(a.actor) and not self.lex.target_end.search(text[max(0, a.start - 14):a.start])
+                   and not self.lex.victim.search(text[a.end:cue.start]) and not COMPOUND.match(text, a.end)
+                   and not self.lex.not_doer_after.match(text[a.end:a.end + 30])
+                   and not MASS.search(text[max(0, a.start - 30):a.start])]
         # "After ISIL killed 21 Copts in Libya, Egypt conducted airstrikes": skip the fronted clause.
-        main = _FRONTED.match(text)
+        main = FRONTED.match(text)
         start = main.end() if main and main.end() < cue.start and not prev_end else prev_end
-        actor = (actor or self._subject(text, matches, start, cue.start) or previous_actor
-                 or self._subject(text, matches, 0, cue.start) or (nearest[-1].actor if nearest else ""))
-        if not actor and ((same_paragraph and _ANAPHORIC.match(text))
-                          or self.lex.pronoun.search(text[prev_end:cue.start])):
+        actor = (actor or self._subject(text, matches, start, cue.start, usable)
+                 or (previous_actor if usable(previous_actor) else "")
+                 or self._subject(text, matches, 0, cue.start, usable) or (nearest[-1].actor if nearest else ""))
+        if not actor and ((same_paragraph and ANAPHORIC.match(text))
+                          or self.lex.pronoun.search(text[prev_end:cue.start])) and usable(context_actor):
             actor = context_actor   # "they conquered ...", "The second airstrike ..."
         holder_rule = cue.cue.holder
         agent = ""
+        loser = ""
+        if holder_rule == "agent_loser":
+            # "ISIL fighters were driven out of Tikrit (by Iraqi forces)": the subject lost the place.
+            loser, actor, holder_rule = actor, "", "agent"
         if holder_rule == "agent":
             # The agent follows "by"/"to" ("fell to ISIL"), never "from" ("retaking of Mosul from IS").
             window = [a for a in after if a.start - cue.end <= 60
                       and (text[cue.end:a.start].strip().lower() in ("", "the")
-                           or _AGENT.search(text[max(cue.end, a.start - 15):a.start]))]
+                           or AGENT.search(text[max(cue.end, a.start - 15):a.start]))]
             agent = window[0].actor if window else ""
         elif holder_rule.startswith("="):
             agent = self.actors.normalize(holder_rule[1:]) or holder_rule[1:]
         if agent:
             actor = agent
-        if cue.cue.event_type in ("airstrike", "airdrop") and actor and not self.actors.has_air_power(actor):
-            actor = ""   # "al-Baghdadi, the leader of ISIL, was wounded in an airstrike": ISIL struck nothing
         side = self.actors.side(actor)
         target = ""
         for a in after:
-            lead = text[max(cue.end, a.start - 25):a.start]
+            if a.start - cue.end > TARGET_WINDOW or etype not in HOSTILE_TYPES:
+                break   # "... following an announcement from the Libyan government": another clause
+            compound = COMPOUND.match(text, a.end)
+            if compound and compound.group(1).lower() not in ("held", "controlled", "occupied", "run"):
+                continue   # "against two UK-born ISIL fighters": the target is ISIL, not the UK
+            lead = text[max(cue.start, a.start - 25):a.start]   # "offensive against ISIL": the cue's own word
             if a.actor != actor and self.actors.side(a.actor) != side and self.lex.target_lead.search(lead):
                 target = a.actor
                 break
-        if not target and actor != "ISIL" and any(a.actor == "ISIL" for a in matches):
+        target = target or loser
+        # "drove ISIL out of X" names the side the place was taken from inside the cue itself.
+        taken_from = bool(target) or any(cue.start <= a.start and a.end <= cue.end for a in matches)
+        if (not target and actor != "ISIL" and etype in HOSTILE_TYPES
+                and any(a.actor == "ISIL" for a in matches)):
             target = "ISIL"
         holder = ""
         if cue.cue.event_type == "territory_change":
             if holder_rule in ("actor", "agent") or holder_rule.startswith("="):
                 holder = actor
-                # "X was liberated" without an agent: the place went back to its government.
-                if holder_rule == "agent" and not agent:
-                    liberated = any(w in cue.text.lower() for w in LIBERATION)
+                # "X was liberated" (or "liberated X") without a named taker: the place went back to
+                # its government.
+                if (holder_rule == "agent" and not agent) or (holder_rule == "actor" and not actor):
+                    liberated = any(w in cue.text.lower() for w in self.lex.liberation)
                     holder = "<gov>" if liberated else ""
             elif holder_rule == "country":
                 holder = "<gov>"
+            if (holder and holder != "<gov>" and not taken_from
+                    and not self.actors.contests_territory(holder)):
+                # "U.S. troops secured ... the Baghdad airport in cooperation with Iraqi troops": an
+                # outside power taking a place from nobody is a deployment, not a change of control.
+                holder = OCCUPY
 
-        def chosen(spots: list[_Spot], lo: int, hi: int) -> list[_Spot]:
+        def chosen(spots: list[Spot], lo: int, hi: int) -> list[Spot]:
             if cue.cue.place == "before":
                 picked = [s for s in spots if s.end <= cue.start and s.start >= max(lo, cue.start - BEFORE_WINDOW)]
             else:
-                picked = [s for s in spots if s.start >= cue.end and s.start < min(hi, cue.end + AFTER_WINDOW)]
+                window = BASE_WINDOW if cue.cue.event_type == "base_use" else AFTER_WINDOW
+                picked = [s for s in spots if s.start >= cue.end and s.start < min(hi, cue.end + window)]
+                if cue.cue.event_type in ("airstrike", "airdrop"):
+                    # "airstrikes from an allied air base in Kuwait": where they flew from, not where they hit.
+                    picked = [s for s in picked if not ORIGIN.search(text[max(cue.end, s.start - 50):s.start])]
                 if holder_rule == "country":   # "no remaining territory in Iraq"
                     picked = [s for s in picked if s.start - cue.end <= 8]
-                if cue.cue.event_type == "territory_change" and holder_rule == "actor":
-                    # Direct objects only: "captured Sleiman al-Afari ... in a raid in Badoosh" is no conquest.
+                if cue.cue.event_type == "territory_change" and holder_rule != "country":
+                    # Direct objects only: "captured Sleiman al-Afari ... in a raid in Badoosh" is no
+                    # conquest, and the list ends at the next verb ("Mosul and Tikrit, and threatened
+                    # the Mosul Dam"): only list words may stand between two places.
                     chain, edge = [], cue.end
                     for s in picked:
-                        if s.start - edge > OBJECT_GAP:
+                        gap = text[edge:s.start]
+                        if len(gap) > OBJECT_GAP or (chain and not self._list_gap(gap)):
                             break
                         chain.append(s)
                         edge = s.end
                     picked = chain
-                if not picked and nxt is not None and nxt.start - cue.end <= 60:
+                if (not picked and nxt is not None and nxt.start - cue.end <= 60
+                        and cue.cue.event_type in ("airstrike", "attack", "battle")):
                     # "to strike an ISIL artillery piece shelling Erbil": share the next clause's place.
                     nxt_end = cues_after[0].start if cues_after else len(text)
                     picked = [s for s in spots if s.start >= nxt.end and s.start < min(nxt_end, nxt.end + AFTER_WINDOW)]
-                if not picked and cue.cue.event_type == "territory_change" and _BACK_REF.match(text[cue.end:]):
+                if not picked and cue.cue.event_type == "territory_change" and BACK_REF.match(text[cue.end:]):
                     # "pushed into the city of Sinjar, taking control of much of the city"
                     prior = [s for s in spots if s.end <= cue.start and cue.start - s.end <= 80]
+                    picked = prior[-1:]
+                if not picked and cue.cue.event_type == "territory_change" and holder_rule == "actor":
+                    # "... and Kirkuk, where Peshmerga troops took control from the government"
+                    prior = [s for s in spots if s.end <= cue.start
+                             and WHERE.match(text[s.end:cue.start])]
                     picked = prior[-1:]
             if not picked:
                 return []
@@ -313,9 +322,24 @@ class Extractor:
             if close:
                 return close[0]
         before = [d for d in located if d.end_char <= cue.start]
-        if before:
-            return max(before, key=lambda d: d.end_char)
         after = [d for d in located if d.start_char >= cue.end and d.start_char < hi]
+        if before:
+            best = max(before, key=lambda d: d.end_char)
+            # "On 29 June, in support of the 2016 offensive": the day inside the nearer year wins.
+            finer = [d for d in before if d is not best and best.start <= d.start and d.end <= best.end
+                     and (d.end - d.start) < (best.end - best.start)]
+            if finer:
+                best = max(finer, key=lambda d: d.end_char)
+            # "On 23 January, Jeffrey stated ... the drone strike in Baghdad on 3 January": a date
+            # before a reporting verb dates the report; the event's own date follows the cue.
+            own = [d for d in after if d.start_char - cue.end <= 60]
+            if own and self.lex.report.search(sentence.text[best.end_char:cue.start]):
+                return own[0]
+            # "Jordan, which had been conducting airstrikes in Syria since September 2014, initiated
+            # airstrikes in Iraq on 4 February 2015": a date after the previous cue is that cue's.
+            if own and 0 < lo <= best.start_char:
+                return own[0]
+            return best
         if after:
             return after[0]
         context = [d for d in dates if d.start_char < 0]
@@ -323,22 +347,24 @@ class Extractor:
             return context[0]
         return located[0] if located else None
 
-    def _event(self, doc: Document, sentence: Sentence, cue: CueMatch, spot: _Spot, actor: str,
-               target: str, holder: str) -> Event | None:
-        date = self._date(sentence, cue, 0, len(sentence.text), prefer_after=cue.cue.place == "before")
+    def _event(self, doc: Document, sentence: Sentence, cue: CueMatch, spot: Spot, actor: str,
+               target: str, holder: str, near: bool = False, prev_end: int = 0) -> Event | None:
+        date = self._date(sentence, cue, prev_end, len(sentence.text), prefer_after=cue.cue.place == "before")
         if date is None:
             return None
         place = spot.mention.place
         etype = cue.cue.event_type
         if etype == "deployment" and place is not None and place.kind == "airbase":
             etype = "base_use"
+        if holder == OCCUPY:
+            etype, holder = "deployment", ""
         if holder == "<gov>":
             holder = self.actors.government_of(place.country) if place is not None else ""
         if spot.level == COUNTRY_LEVEL:
             precision = "country"
         elif spot.level == REGION_LEVEL:
             precision = "region"
-        elif self.lex.near.search(sentence.text[max(0, spot.start - 60):spot.start]):
+        elif near or self.lex.near.search(sentence.text[max(0, spot.start - 60):spot.start]):
             precision = "near"
         else:
             precision = "place"

@@ -11,8 +11,9 @@ from collections import Counter
 from dataclasses import replace
 from datetime import timedelta
 
+from geo.actors import load_actors
 from geo.events.cues import Lexicon, load_lexicon
-from geo.events.extract import place_key
+from geo.events.text import place_key
 from geo.model import DateSpan, Event, SourceRef
 
 NEAR_DAYS = 3                      # cross-document day dates this close are one event told twice
@@ -78,18 +79,27 @@ def _conflicts(members: list[Event], lex: Lexicon) -> str:
             label = m.date.start.isoformat() if m.date.start == m.date.end else \
                 f"{m.date.start.isoformat()}/{m.date.end.isoformat()}"
             dates.setdefault(label, m.sources[0])
-    precise = [m.date for m in members if m.date.precision in PRECISE]
-    # A day inside another source's range agrees with it; only dates that exclude each other disagree.
-    disagree = any(not a.overlaps(b) for i, a in enumerate(precise) for b in precise[i + 1:])
+    precise = [m for m in members if m.date.precision in PRECISE]
+    # A day inside another source's range agrees with it; only dates that exclude each other, given
+    # by different documents, disagree (one document's two sentences are not a dispute).
+    disagree = any(not a.date.overlaps(b.date) and a.sources[0].doc != b.sources[0].doc
+                   for i, a in enumerate(precise) for b in precise[i + 1:])
     if len(dates) > 1 and disagree:
         notes.append("; ".join(f"{_ref(ref)} says {label}" for label, ref in sorted(dates.items(), key=lambda x: _ref(x[1]))))
+    sides = load_actors()
+    named = {m.actor for m in members if m.actor and m.actor != UMBRELLA}
+    # Only the coalition's own members may be told as "the coalition" by another source.
+    members_named = bool(named) and all(sides.side(a) == sides.side(UMBRELLA) for a in named)
     for field, label in (("actor", "actor"), ("holder_after", "holder after")):
-        values = {}
+        values: dict[str, SourceRef] = {}
+        docs: dict[str, set[str]] = {}
         for m in members:
             v = getattr(m, field)
-            if v:
+            # "coalition airstrikes" and "U.S. airstrikes" agree: the umbrella stands for its member.
+            if v and not (field == "actor" and v == UMBRELLA and members_named):
                 values.setdefault(v, m.sources[0])
-        if len(values) > 1:
+                docs.setdefault(v, set()).add(m.sources[0].doc)
+        if len(values) > 1 and len(set().union(*docs.values())) > 1:
             notes.append("; ".join(f"{_ref(ref)} says {label} {v}" for v, ref in values.items()))
     by_noun: dict[str, dict[str, SourceRef]] = {}
     for m in members:
@@ -111,6 +121,11 @@ def _combine(members: list[Event], lex: Lexicon) -> Event:
                                     -docs_order.index(m.sources[0].doc), -m.sources[0].line))
     actors = Counter(m.actor for m in members if m.actor)
     actor = best.actor or (actors.most_common(1)[0][0] if actors else "")
+    sides = load_actors()
+    named = Counter(m.actor for m in members if m.actor and m.actor != UMBRELLA
+                    and sides.side(m.actor) == sides.side(UMBRELLA))
+    if actor in ("", UMBRELLA) and named:
+        actor = named.most_common(1)[0][0]   # the member named by one source is the more precise actor
     sources = sorted({s for m in members for s in m.sources}, key=lambda s: (s.doc, s.line))
     return replace(
         best,
