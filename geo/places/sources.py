@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Iterator
 
@@ -74,12 +74,33 @@ def _topo_points() -> dict[int, tuple[float, float]]:
             if code.isdigit()}
 
 
+def factbook_points() -> dict[str, tuple[float, float]]:
+    """ISO code -> the country's conventional point (CIA World Factbook "geographic
+    coordinates", as shipped by the PyPI package countryinfo); {} without the package."""
+    try:
+        import countryinfo
+    except ImportError:
+        return {}
+    out = {}
+    for path in sorted((Path(countryinfo.__file__).parent / "data").glob("*.json")):
+        try:
+            rec = json.loads(path.read_text(encoding="utf-8"))
+            iso = (rec.get("ISO") or {}).get("alpha2")
+            lat, lon = rec["latlng"][:2]
+            if iso:
+                out[iso] = (float(lat), float(lon))
+        except (ValueError, KeyError, TypeError, AttributeError):
+            continue  # one odd file never loses the others
+    return out
+
+
 def countries() -> Iterator[Row]:
     """Countries: GeoNames names, ISO codes, and pycountry names; points from Natural Earth."""
     import pycountry
     with open(geonames_dir() / "countries.json", encoding="utf-8") as handle:
         data = json.load(handle)
     points = _topo_points()
+    factbook = factbook_points()
     capitals: dict[tuple[str, str], tuple[float, float]] = {}
     for row in cities():
         if row[8] > 0:
@@ -92,7 +113,9 @@ def countries() -> Iterator[Row]:
                 value = getattr(country, attr, None)
                 if value:
                     aliases.add(value)
-        point = points.get(int(rec.get("isonumeric") or -1))
+        # the conventional published point (Factbook/GeoNames style) where a package has it,
+        # else the middle of the Natural Earth shape; measured: nearer where readers put it
+        point = factbook.get(iso) or points.get(int(rec.get("isonumeric") or -1))
         if point is None:
             point = capitals.get((iso, rec.get("capital", "")))
         if point is None:
@@ -155,41 +178,97 @@ def continents() -> Iterator[Row]:
                float(rec["lat"]), float(rec["lng"]), "geonames", int(rec.get("population") or 0), "")
 
 
+_AIRPORT_WORDS = frozenset("airport international intl regional municipal executive capital "
+                           "county metropolitan national northeast northwest southeast southwest "
+                           "north south east west central city field airfield".split())
+
+
+def short_airport_name(name: str, city: str) -> str:
+    """The one word a big city's airport goes by ("London Heathrow Airport" -> "Heathrow",
+    "Amsterdam Airport Schiphol" -> "Schiphol"); '' when there is none."""
+    drop = _AIRPORT_WORDS | {w.lower() for w in city.split()}
+    rest = [w for w in name.split() if w.lower() not in drop]
+    if len(rest) == 1 and len(rest[0]) >= 5 and rest[0][0].isupper() and rest[0][1:].islower():
+        return rest[0]
+    return ""
+
+
 def airports() -> Iterator[Row]:
-    """Airports and air bases with ICAO codes; military ones become kind 'airbase'."""
+    """Airports and air bases with ICAO codes; military ones become kind 'airbase'. The
+    airports of cities of a million people also go by their short name ("Heathrow"), with a
+    tenth of the city's population as their prominence."""
     import airportsdata
+    big = {(r[4], r[1]): r[8] for r in cities() if r[8] >= 1_000_000}
+    from geo.places import fold, lexicon
+    with open(geonames_dir() / "us_states.json", encoding="utf-8") as handle:
+        taken = {fold.canonical(r["name"]) for r in json.load(handle).values()}
+    # a short name that is also a town, a state, a person's or a common word is not the airport
+    taken |= {fold.canonical(r[1]) for r in cities() if r[8] >= 10_000}
+    taken |= set(lexicon.given_names()) | set(lexicon.stopwords())
     for icao, rec in airportsdata.load("ICAO").items():
         name = rec["name"]
         kind = "airbase" if _MILITARY_RE.search(name) else "other"
-        aliases = [icao]
+        pop = big.get((rec["country"], rec.get("city") or ""), 0)
+        short = short_airport_name(name, rec.get("city") or "") if pop and rec.get("iata") else ""
+        if short and fold.canonical(short) in taken:
+            short = ""
+        aliases = [icao] + ([short, short + " Airport"] if short else [])
+        pop = pop // 10 if short else 0
         if rec.get("iata"):
             aliases.append(rec["iata"])
         for a, b in ((" Air Base", " Airbase"), (" Airbase", " Air Base"), (" Air Base", " AB")):
             if name.endswith(a):
                 aliases.append(name[: -len(a)] + b)
         yield (f"icao:{icao}", name, tuple(aliases), kind, rec["country"], float(rec["lat"]),
-               float(rec["lon"]), "airportsdata", 0, rec.get("subd") or "")
+               float(rec["lon"]), "airportsdata", pop, rec.get("subd") or "")
 
 
 def subdivisions(skip: set[tuple[str, str]]) -> Iterator[Row]:
-    """First-level regions (Tamil Nadu, Alberta, Anbar): airportsdata names each airport's
-    subdivision, so a region's point is the median of its airports (a rough centre)."""
+    """First-level regions (Tamil Nadu, Alberta, Anbar), named by airportsdata for each
+    airport. Matching the airports' towns to GeoNames gives each region its GeoNames admin1
+    code, so its population (a tenth of its places', as for US states) and its point (the
+    middle of its places) come from GeoNames; else the point is the middle of its airports."""
     import statistics
 
     import airportsdata
     groups: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    towns: dict[tuple[str, str], list[str]] = defaultdict(list)
     for rec in airportsdata.load("ICAO").values():
         subd = (rec.get("subd") or "").strip()
         if subd and rec.get("country"):
             groups[(rec["country"], subd)].append((float(rec["lat"]), float(rec["lon"])))
+            if rec.get("city"):
+                towns[(rec["country"], subd)].append(rec["city"])
+    admin1_of: dict[tuple[str, str], str] = {}  # (country, town) -> admin1 of its biggest namesake
+    places: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    pops: dict[tuple[str, str], int] = defaultdict(int)
+    for row in sorted(cities(), key=lambda r: -r[8]):
+        admin1_of.setdefault((row[4], row[1]), row[9])
+        if row[9]:
+            places[(row[4], row[9])].append((row[5], row[6]))
+            pops[(row[4], row[9])] += row[8]
     for (country, subd), points in groups.items():
         if (country, subd.lower()) in skip:
             continue
+        votes = Counter(admin1_of.get((country, t), "") for t in towns.get((country, subd), ()))
+        votes.pop("", None)
+        code, n = votes.most_common(1)[0] if votes else ("", 0)
+        # the middle of its airports: measured nearer the usual point than the middle of its
+        # towns, which crowd where people live (southern Canada)
         lat, lon = centre(points) if len(points) >= 5 else (
             statistics.median(p[0] for p in points), statistics.median(p[1] for p in points))
+        pop = 0
+        if (country, subd) in admin1_of:
+            pass  # "Baghdad", "Kirkuk": the region named after its city; the city comes first
+        elif code and n * 2 > sum(votes.values()) and len(places[(country, code)]) >= 5:
+            # a hundredth of its towns' people: enough to beat a namesake town abroad
+            # ("Ontario"), not a town of the region's own name (measured: a tenth was too much)
+            pop = pops[(country, code)] // 100
+        else:
+            code = ""
         slug = re.sub(r"[^a-z0-9]+", "-", subd.lower()).strip("-")
         yield (f"subd:{country.lower()}-{slug}", subd, (), "region", country, lat, lon,
-               "airportsdata", 0, subd)
+               "airportsdata", pop, code or subd)
 
 
 def abbreviations() -> list[tuple[str, str, str]]:
