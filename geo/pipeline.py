@@ -55,13 +55,24 @@ def write_outputs(atlas: Atlas, out: Path, *, with_map: bool = True, title: str 
 def build_outputs(paths: list[Path], out: Path, forced_format: str | None = None, *,
                   with_map: bool = True, user_places: Path | None = None,
                   control_polygons: Path | None = None) -> list[Path]:
-    """Run every stage on `paths` and write the output contract's files into `out`."""
+    """Run every stage on `paths` and write the output contract's files into `out`; files that
+    could not be read are logged as warnings (`run_build` hands them back instead)."""
+    written, errors = run_build(paths, out, forced_format, with_map=with_map, user_places=user_places,
+                                control_polygons=control_polygons)
+    for error in errors:
+        log.warning("%s", error)
+    return written
+
+
+def run_build(paths: list[Path], out: Path, forced_format: str | None = None, *,
+              with_map: bool = True, user_places: Path | None = None,
+              control_polygons: Path | None = None) -> tuple[list[Path], list[str]]:
+    """Run every stage, write the outputs of the readable files, and return the files written
+    and one line per file that could not be read (the CLI prints them and exits 1)."""
     atlas = build(paths, forced_format=forced_format, user_places=user_places,
                   control_polygons=control_polygons)
-    for error in atlas.errors:
-        log.warning("%s", error)
     if not atlas.documents:
         # Nothing readable: say so instead of writing an empty atlas over the last good one.
         reason = atlas.errors[0] if atlas.errors else "no documents found"
         raise InputError(f"no readable documents in {', '.join(str(p) for p in paths)} ({reason})")
-    return write_outputs(atlas, out, with_map=with_map)
+    return write_outputs(atlas, out, with_map=with_map), list(atlas.errors)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from geo import settings
@@ -28,11 +29,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from geo.pipeline import build_outputs
+    """Write the outputs of every readable file; one error line per unreadable one, exit 1."""
+    from geo.pipeline import run_build
 
-    written = build_outputs(args.paths or [settings.CORPUS_DIR], args.out, forced_format=args.format,
-                            with_map=args.with_map, user_places=args.user_places,
-                            control_polygons=args.control_polygons)
+    written, errors = run_build(args.paths or [settings.CORPUS_DIR], args.out, forced_format=args.format,
+                                with_map=args.with_map, user_places=args.user_places,
+                                control_polygons=args.control_polygons)
     for path in written:
         print(path)
-    return 0
+    for error in errors:
+        print(f"geo: error: {error}", file=sys.stderr)
+    return 1 if errors else 0

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from geo import settings
-from geo.errors import ExportError
+from geo.errors import ExportError, InputError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -40,10 +41,16 @@ def run(args: argparse.Namespace) -> int:
         raise ExportError(f"cannot tell the format of {args.output.name}: use --format geojson|csv|gpkg")
     if args.event_type and args.event_type not in EVENT_TYPES:
         raise ExportError(f"unknown event type {args.event_type!r}: use one of {', '.join(EVENT_TYPES)}")
-    atlas = build(args.paths or [settings.CORPUS_DIR], forced_format=args.forced_format)
+    paths = args.paths or [settings.CORPUS_DIR]
+    atlas = build(paths, forced_format=args.forced_format)
+    if not atlas.documents:
+        reason = atlas.errors[0] if atlas.errors else "no documents found"
+        raise InputError(f"no readable documents in {', '.join(str(p) for p in paths)} ({reason})")
+    for error in atlas.errors:      # unreadable files: one line each, the readable ones still export
+        print(f"geo: error: {error}", file=sys.stderr)
     table = getattr(atlas, args.layer)
     table = filter_frame(table, year=args.year, actor=args.actor, event_type=args.event_type,
                          date_from=args.date_from, date_to=args.date_to)
     path = write_layer(table, args.output, fmt, args.layer)
     print(f"{path} ({len(table)} {args.layer})")
-    return 0
+    return 1 if atlas.errors else 0

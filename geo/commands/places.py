@@ -53,10 +53,10 @@ def mentions_of(path: Path, gazetteer, online=None):
     """Mentions of one file: plain text directly (offsets as given), other formats via ingest."""
     from geo.places import find_mentions, find_mentions_in_text
     if path.suffix.lower() in (".txt", ".text", "") and not _is_markup(path):
-        try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError as error:
-            raise InputError(f"{path}: not UTF-8 text") from error
+        from geo.ingest.decode import read_text
+
+        # the readers' decoding: empty and binary files are one-line errors, cp1252 a warning
+        text, _ = read_text(path)
         return find_mentions_in_text(text, gazetteer, path.name, online)
     try:
         from geo.ingest import read_document
@@ -84,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             mentions = mentions_of(path, gazetteer, online)
         except GeoError as error:  # one bad file never loses the others
-            print(f"geo: {path}: {error}", file=sys.stderr)
+            print(f"geo: error: {error}", file=sys.stderr)     # the message names the file
             failures += 1
             continue
         if args.unresolved:

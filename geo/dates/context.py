@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from geo.dates.grammar import patterns, scan
-from geo.dates.lexicon import lexicon
+from geo.dates.lexicon import _rows, lexicon
 from geo.dates.prefilter import lower_led_flags
 from geo.dates.resolve import DateContext, _month_end, find_dates, resolve_all
 from geo.errors import InputError
@@ -85,21 +85,56 @@ def tag_document(doc: Document) -> Document:
     prev: DateSpan | None = None
     paragraph: int | None = None
     earlier: DateSpan | None = None     # last date of an earlier paragraph: the narrative time
+    # a publication day (news, press release): its year-less dates are the story's present, and
+    # an older date after one in the same sentence is background, not a new narrative time
+    dated_news = doc.date is not None and doc.date.precision == "day"
     for s, needs_full in zip(doc.sentences, full):
         if s.paragraph != paragraph:
             paragraph, earlier = s.paragraph, prev or earlier
             prev = None
         raws = scan(s.text, True, needs_full)
         if not raws:            # most sentences: no context to build, nothing to copy
-            out.append(s if not s.dates else _with_dates(s, ()))
+            days = _weekdays(s.text, doc.date) if dated_news and "day" in s.text else ()
+            if days:
+                prev = days[-1]
+            out.append(_with_dates(s, days) if days or s.dates else s)
             continue
         ctx = DateContext(previous=prev, heading=section_date(tuple(s.section)), earlier=earlier,
                           document=doc.date)
         spans = resolve_all(s.text, raws, ctx)
         if spans:
-            prev = spans[-1]
+            prev = _narrative(spans) if dated_news else spans[-1]
         out.append(_with_dates(s, tuple(spans)))
     return replace(doc, sentences=tuple(out))
+
+
+@lru_cache(maxsize=1)
+def _weekday_pattern() -> tuple[re.Pattern[str], dict[str, int]]:
+    """"on Thursday" (not "on Thursday, Oct. 20", which the grammar reads) and weekday numbers."""
+    days = {r["name"]: int(r["weekday"]) for r in _rows("weekdays.csv")}
+    names = "|".join(sorted(days, key=len, reverse=True))
+    return re.compile(rf"\b[Oo]n\s+(?:the\s+)?({names})\b(?!\s*,?\s*\d)"), days
+
+
+def _weekdays(text: str, published: DateSpan) -> tuple[DateSpan, ...]:
+    """"recaptured Bartella on Thursday" in a story published that week: the last such weekday
+    on or before the publication day (wire copy names days of the past week, not dates)."""
+    pattern, days = _weekday_pattern()
+    out = []
+    for m in pattern.finditer(text):
+        day = published.end - timedelta(days=(published.end.weekday() - days[m.group(1)]) % 7)
+        out.append(DateSpan(day, day, "day", m.group(1), m.start(1), m.end(1)))
+    return tuple(out)
+
+
+def _narrative(spans: list[DateSpan]) -> DateSpan:
+    """The sentence's last date that is not a flashback: "retook Qaraqosh on October 22, a town
+    IS seized in August 2014" leaves a news story's present at October 22 for what follows."""
+    now = spans[0]
+    for sp in spans[1:]:
+        if sp.end >= now.start:
+            now = sp
+    return now
 
 
 def _with_dates(s: Sentence, dates: tuple[DateSpan, ...]) -> Sentence:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -83,7 +84,7 @@ def _parse(path: Path, text: str, fmt: str, starts: tuple[int, ...], warnings: l
                 log.warning("%s: %s", path.name, warning)
                 warnings.append(f"{path.name}: {warning}")
             title = str(front.get("title") or "")
-            doc_date = str(front.get("date") or "")
+            doc_date = _front_date(front)
         sentences = tuple(block_sentences(blocks, line_of))
     sections = tracker.sections(len(starts) - (1 if text.endswith("\n") else 0))
     if not title:       # a level-1 heading names the document; else the file name does
@@ -97,16 +98,54 @@ def _parse(path: Path, text: str, fmt: str, starts: tuple[int, ...], warnings: l
     )
 
 
+# front-matter keys for the publication date (Jekyll, Hugo, Pandoc, Eleventy, ...), first wins
+_FRONT_DATE_KEYS = ("date", "published", "pubdate", "publishdate", "date_published", "created")
+
+
+def _front_date(front: dict) -> str:
+    """The publication date of Markdown front matter, whatever the key's case ('' if none)."""
+    lowered = {str(k).lower(): v for k, v in front.items()}
+    for key in _FRONT_DATE_KEYS:
+        if lowered.get(key):
+            return str(lowered[key])
+    return ""
+
+
 def _doc_date(value, name: str, quiet: bool = False):
+    """The manifest's date (strict ISO), or a page's own date, where "October 20, 2017",
+    "10/20/2017" and "20171020" are read too (quiet: ignored with a warning if unreadable)."""
     if not value:
         return None
     try:
+        if quiet and re.fullmatch(r"\s*\d{8}\s*", str(value)):     # 20171020
+            v = str(value).strip()
+            value = f"{v[:4]}-{v[4:6]}-{v[6:]}"
         return parse_doc_date(str(value))
     except InputError as error:
         if quiet:
-            log.warning("%s: ignoring date %r", name, value)
-            return None
+            spoken = _spoken_date(str(value))
+            if spoken is None:
+                log.warning("%s: ignoring date %r", name, value)
+            return spoken
         raise InputError(f"{name}: {error}") from None
+
+
+def _spoken_date(value: str):
+    """A complete date written out ("October 20, 2017", "20 Oct 2017", "10/20/2017"), else None."""
+    from geo.dates import find_dates       # the dates stage's grammar, not a second parser
+
+    spans = find_dates(value)
+    if len(spans) != 1 or spans[0].precision not in ("day", "month", "year"):
+        return None
+    before, after = value[:spans[0].start_char], value[spans[0].end_char:]
+    # only a weekday before ("Friday, ") and a clock time after ("10:00 EST") may surround it
+    if _WEEKDAY.fullmatch(before) and _CLOCK.fullmatch(after):
+        return spans[0]
+    return None
+
+
+_WEEKDAY = re.compile(r"\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+)?", re.I)
+_CLOCK = re.compile(r"\s*(?:(?:[,T@]|\bat\b)?\s*\d{1,2}[:.]\d{2}\b.*)?\s*", re.S)
 
 
 def iter_sentences(path: Path | str, forced_format: str | None = None,

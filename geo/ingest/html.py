@@ -147,10 +147,23 @@ def read_html(text: str, line_starts: tuple[int, ...], line_of: Callable[[int], 
     return walker.blocks, walker.tracker, walker.tables, title, _date(soup)
 
 
+# <meta> names publishers use for the publication date (Open Graph, Dublin Core, schema.org, CMSs)
+_DATE_KEYS = {"date", "dc.date", "dc.date.issued", "dcterms.date", "dcterms.issued", "dcterms.created",
+              "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
+              "publish-date", "publish_date", "publication_date", "parsely-pub-date", "sailthru.date",
+              "citation_publication_date", "citation_date"}
+_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+
+
 def _date(soup: BeautifulSoup) -> str:
+    """The page's publication date: a <meta>, then JSON-LD datePublished, then <time datetime>."""
     for meta in soup.find_all("meta"):
         key = (meta.get("name") or meta.get("property") or meta.get("itemprop") or "").lower()
-        if key in {"date", "dc.date", "article:published_time", "datepublished", "pubdate"}:
-            return meta.get("content") or ""
+        if key in _DATE_KEYS and meta.get("content"):
+            return meta["content"]
+    for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
+        found = _LD_DATE.search(script.string or "")
+        if found:
+            return found.group(1)
     time = soup.find("time", attrs={"datetime": True})
     return time["datetime"] if time else ""

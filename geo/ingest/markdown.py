@@ -15,6 +15,9 @@ from markdown_it import MarkdownIt
 from geo.ingest.blocks import Block, BlockBuilder, SectionTracker
 from geo.model import Table
 
+# Pandoc/GFM footnotes: "[^1]" markers leave the prose, "[^1]: source" definitions are not prose
+_FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
+_FOOTNOTE_DEF = re.compile(r"\A\[\^[^\]\s]+\]:")
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 
 
@@ -63,6 +66,8 @@ def read_markdown(text: str, line_starts: tuple[int, ...], line_of: Callable[[in
             brk()
             heading_level = int(token.tag[1])
         elif kind == "inline":
+            if not heading_level and row is None and _FOOTNOTE_DEF.match(token.content):
+                continue
             start_len = builder.length
             cursor = _inline(token, text, cursor, builder)
             if heading_level:
@@ -112,9 +117,15 @@ def _inline(token, text: str, cursor: int, builder: BlockBuilder) -> int:
                 continue
             found = text.find(piece, cursor)
             if found == -1 or found - cursor > 2000:
-                builder.add(piece, cursor, verbatim=False)
+                builder.add(_FOOTNOTE_REF.sub("", piece) if child.type == "text" else piece, cursor,
+                            verbatim=False)
                 continue
-            builder.add(piece, found)
+            at = 0
+            refs = _FOOTNOTE_REF.finditer(piece) if child.type == "text" else ()
+            for ref in refs:            # drop "[^1]" markers, keeping true offsets around them
+                builder.add(piece[at:ref.start()], found + at)
+                at = ref.end()
+            builder.add(piece[at:], found + at)
             cursor = found + len(piece)
         elif child.type in ("softbreak", "hardbreak"):
             builder.space(cursor)
