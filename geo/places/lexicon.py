@@ -40,3 +40,13 @@ def context() -> dict[str, frozenset[str]]:
         word = r["word"] if r["role"] == "ship" else " ".join(fold.surface(r["word"]).split())
         roles[r["role"]].add(word)
     return {k: frozenset(v) for k, v in roles.items()}
+
+
+@functools.lru_cache(maxsize=4096)
+def generic_name(key: str) -> bool:
+    """A name made only of direction and generic words ("West Coast", "Western", "Gulf"):
+    a region of that name somewhere (NZ, Ghana) is not what a text means without context."""
+    ctx = context()
+    words = key.split()
+    return bool(words) and all(w in ctx.get("direction", ()) or w in ctx.get("generic_region", ())
+                               for w in words)

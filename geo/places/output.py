@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import csv
+import functools
 from collections import Counter
 from typing import Iterable
 
-from geo.model import Document, Mention
+from geo import settings
+from geo.model import Document, Mention, Place
 
 MENTION_COLUMNS = ("doc", "line", "start", "end", "text", "place_id", "name", "kind", "country",
                    "lat", "lon", "source", "confidence")
@@ -24,6 +27,22 @@ def mention_rows(mentions: Iterable[Mention]) -> list[dict]:
             "source": p.source if p else "", "confidence": round(m.confidence, 3),
         })
     return rows
+
+
+@functools.lru_cache(maxsize=1)
+def _linear_words() -> frozenset[str]:
+    """Last words of the names of long features (rivers, roads, borders), from data/."""
+    with open(settings.DATA_DIR / "place_linear_words.csv", encoding="utf-8", newline="") as handle:
+        return frozenset(r["word"].strip().lower() for r in csv.DictReader(handle))
+
+
+def pointable(place: Place | None) -> bool:
+    """Whether one point stands for the place on a map of events: not a country, a sea nor a
+    long feature ("Tigris River", kind other), whose point would mislead."""
+    if place is None or place.kind in ("country", "sea"):
+        return False
+    words = place.name.lower().split()
+    return not (place.kind == "other" and words and words[-1] in _linear_words())
 
 
 def places_features(mentions: Iterable[Mention], event_counts: dict[str, int] | None = None) -> dict:
@@ -48,7 +67,8 @@ def places_features(mentions: Iterable[Mention], event_counts: dict[str, int] | 
             "geometry": {"type": "Point", "coordinates": [round(p.lon, 6), round(p.lat, 6)]},
             "properties": {"place_id": pid, "name": p.name, "kind": p.kind, "country": p.country,
                            "source": p.source, "population": p.population, "mention_count": n,
-                           "event_count": int(events.get(pid, 0)), "docs": sorted(docs[pid])},
+                           "event_count": int(events.get(pid, 0)), "docs": sorted(docs[pid]),
+                           "pointable": pointable(p)},
         })
     return {"type": "FeatureCollection", "features": features}
 

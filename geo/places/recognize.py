@@ -13,6 +13,9 @@ import re
 from dataclasses import dataclass, field
 
 from geo.places import fold, lexicon, scan
+from geo.places.nonplace import MODEL_START, is_vehicle, org_second
+from geo.places.tokens import (_NEXT_RE, _PREV_RE, _is_cap_word, _next_token, _phrases,  # noqa: F401
+                               _prev_token, _words_after, _words_before)
 
 FEATURES_AFTER = {"air base": "airbase", "airbase": "airbase", "air field": "airbase",
                   "airfield": "airbase", "air station": "airbase", "base": "airbase",
@@ -61,21 +64,7 @@ class Span:
     within: object = None          # the region or country named after a comma ("Hit, Iraq")
     feature: bool = False          # a feature word follows ("Oman oilfield"): not the country
     container: object = None       # "Tacoma, Washington": the region the town before names
-
-
-def _words_before(folded: str, start: int, n: int = 3) -> list[str]:
-    return folded[max(0, start - 40):start].split()[-n:]
-
-
-def _words_after(folded: str, end: int, n: int = 3) -> list[str]:
-    return folded[end:end + 40].split()[:n]
-
-
-def _phrases(words: list[str], before: bool) -> list[str]:
-    """All phrases of 1..n words adjacent to the name."""
-    if before:
-        return [" ".join(words[-k:]) for k in range(1, len(words) + 1)]
-    return [" ".join(words[:k]) for k in range(1, len(words) + 1)]
+    group: int = -1                # list ("Utah, Washington and Idaho"): its first span's start
 
 
 class Excluder:
@@ -113,33 +102,6 @@ def _org_regex() -> re.Pattern:
     """The organisation-phrase regex that scan.phrase_spans reproduces (kept as its reference)."""
     phrases = sorted(lexicon.context().get("org_phrase", ()), key=len, reverse=True)
     return re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![a-z0-9])")
-
-
-def _is_cap_word(text: str, start: int, end: int) -> bool:
-    return start < end and text[start].isupper()
-
-
-_NEXT_RE = re.compile(r" ([\w'’-]+)")
-_PREV_RE = re.compile(r"([\w.'’-]+) $")
-_TOKEN_PUNCT = "_.'’-"  # with str.isalnum(): the characters of [\w.'’-]
-
-
-def _prev_token(text: str, start: int) -> tuple[int, int]:
-    """Span of the token right before `start` if only one space separates them."""
-    if start < 2 or text[start - 1] != " ":
-        return (-1, -1)
-    # what _PREV_RE.search(text, start - 40, start) finds: the run of token characters
-    # ending at the space, cut at the window's start (a loop over a few characters)
-    end = start - 1
-    i, low = end, max(0, start - 40)
-    while i > low and (text[i - 1].isalnum() or text[i - 1] in _TOKEN_PUNCT):
-        i -= 1
-    return (i, end) if i < end else (-1, -1)
-
-
-def _next_token(text: str, end: int) -> tuple[int, int]:
-    m = _NEXT_RE.match(text, end)
-    return (m.start(1), m.end(1)) if m else (-1, -1)
 
 
 _DATELINE_RE = re.compile(r",? ?(?:\(|-|—|–|,)")
@@ -209,6 +171,7 @@ def _analyse(text, folded, chosen, gazetteer, links, lowercase_vocab) -> list[Sp
     demonyms = lexicon.demonyms()
     given = lexicon.given_names()
     excluder = Excluder(text, folded)
+    makers = ctx.get("vehicle_maker", frozenset())
     surnames = _surnames(text, given)
     spans: list[Span] = []
     link_at = {(s, e): t for s, e, t in links}
@@ -228,6 +191,8 @@ def _analyse(text, folded, chosen, gazetteer, links, lowercase_vocab) -> list[Sp
         nt = _next_token(text, e)
         if nt[0] >= 0 and _is_cap_word(text, *nt) and folded[nt[0]:nt[1]].strip() in ctx["org_after"]:
             continue
+        if nt[0] >= 0 and _is_cap_word(text, *nt) and org_second(text, folded, nt[1], ctx):
+            continue  # "Colorado State University": the name opens an organisation's name
         pt = _prev_token(text, s)
         prev_word = folded[pt[0]:pt[1]].strip(" .") if pt[0] >= 0 else ""  # folding is per character
         if pt[0] >= 0 and _is_cap_word(text, *pt) and (
@@ -240,6 +205,9 @@ def _analyse(text, folded, chosen, gazetteer, links, lowercase_vocab) -> list[Sp
             continue  # "Jordan Peterson", "Ali al-Ghanimi"
         if nt[0] >= 0 and _MODEL_RE.match(text[nt[0]:nt[1]]):
             continue  # "Tornado GR4": a model, not a place
+        if (prev_word in makers or (nt[0] >= 0 and text[nt[0]] in MODEL_START)) and is_vehicle(
+                text, folded, pt, nt, prev_word, ctx):
+            continue  # "Atlantique 2 maritime patrol aircraft", "Dassault Rafale": a model
         if surface in surnames and " " not in surface:
             continue  # "Martin" after "George Martin" earlier in the text: a person
         span = Span(s, e, text[s:e], text[s:e])
@@ -298,6 +266,11 @@ def _analyse(text, folded, chosen, gazetteer, links, lowercase_vocab) -> list[Sp
             if _beside_name(text, pt, nt, lowercase_vocab):
                 span.weak_reasons.append("name-neighbour")  # "Tracy Jane", "Liz McLaughlin"
         spans.append(span)
+    for a, b in zip(spans, spans[1:]):
+        # "California, Washington, Utah": names in one list are alike (resolve uses it)
+        if a.within is None and _LIST_SEP_RE.fullmatch(text, a.end, b.start):
+            a.group = a.start if a.group < 0 else a.group
+            b.group = a.group
     for i, (a, b) in enumerate(zip(spans, spans[1:])):
         # "Tacoma, Washington", "Columbus, Georgia": the name after the comma is the region
         # or country that _followed_by_region found for the town before it; not in a list
@@ -309,6 +282,7 @@ def _analyse(text, folded, chosen, gazetteer, links, lowercase_vocab) -> list[Sp
     return spans
 
 
+_LIST_SEP_RE = re.compile(r",\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 _LIST_GAP_RE = re.compile(r",? *(?:and|or|&)? *")
 
 
@@ -343,11 +317,13 @@ def _beside_name(text: str, pt: tuple[int, int], nt: tuple[int, int], lowercase_
 
 # "\b[A-Z]" written as "[A-Z](?<!\w[A-Z])": same matches, but the regex engine can skip
 # ahead to capitals instead of trying every position
-_NAME_PAIR_RE = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][a-z]+)\b")
+_NAME_PAIR_RE = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]+)\s+(?:[A-Z]\.\s+)?"
+                           r"(?:(?:de|van|von|der|den|da|du|del|della|di|le|la|ter)\s+)?([A-Z][a-z]+)\b")
 
 
 def _surnames(text: str, given: frozenset[str]) -> frozenset[str]:
-    """Words written after a known given name ("Tony Abbott" -> abbott): people's names."""
+    """Words written after a known given name ("Tony Abbott" -> abbott, "Mike de Kock" -> kock):
+    people's names."""
     return frozenset(m.group(2).lower() for m in _NAME_PAIR_RE.finditer(text)
                      if m.group(1).lower() in given)
 

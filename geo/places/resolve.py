@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from geo.model import Place
-from geo.places import fold
+from geo.places import fold, lexicon
 from geo.places.recognize import FEATURES_AFTER, FEATURES_BEFORE, Span
 
 _SETTLEMENT = ("city", "town", "village")
@@ -29,6 +29,8 @@ POP_WEIGHT = 1 / 3.0
 COUNTRY_WEIGHT = 1.2
 REGION_BONUS = 0.5
 NEAR_BONUS = 0.4
+LIST_BONUS = 1.5  # "Utah, Washington, Idaho": a name in a list of states is a state
+ADMIN1_WEIGHT = 1.0  # document-wide: the first-level regions (US states...) its other places lie in
 
 
 @dataclass
@@ -137,9 +139,33 @@ def _base(p: Place, span: Span, key: str, linked: set[str], link_kinds) -> float
     return score
 
 
-def _context(p: Place, countries: dict[str, float], anchors: list[Place]) -> float:
+@dataclass
+class _Regions:
+    """The document's first-level regions: distinct confidently resolved places per region."""
+
+    counts: Counter
+    ids: frozenset
+    total: int
+
+    def share(self, p: Place) -> float:
+        """Share of the document's other places in p's region (p itself not counted)."""
+        if not self.total or not p.admin1:
+            return 0.0
+        n = self.counts.get((p.country, p.admin1), 0) - (p.place_id in self.ids)
+        return max(n, 0) / self.total
+
+
+_NO_REGIONS = _Regions(Counter(), frozenset(), 0)
+
+
+def _context(p: Place, countries: dict[str, float], anchors: list[Place],
+             regions: _Regions = _NO_REGIONS, top_population: int = 0) -> float:
     # seas and world regions belong to no country: they fit any document equally well
     score = COUNTRY_WEIGHT * (countries.get(p.country, 0.0) if p.country else countries.get("*", 0.0))
+    if p.admin1 and regions.total and p.population * 10 >= top_population:
+        # "Lafayette" in a text about Louisiana; but a far bigger namesake elsewhere ("Portland",
+        # Oregon, in a text about Texas) is known beyond its region: no bonus against it
+        score += ADMIN1_WEIGHT * regions.share(p)
     for a in anchors:
         if a.admin1 and a.admin1 == p.admin1 and a.country == p.country and (
                 a.kind == "region") != (p.kind == "region"):
@@ -187,14 +213,21 @@ def resolve_all(items: list[tuple[Span, object]], gazetteer) -> list[Resolution]
         first.append(best)
         margin = _prior(best) - (_prior(ranked[1]) if len(ranked) > 1 else 0.0)
         if best.country and (best.kind in ("country", "region") or best.population > 100_000
-                             or best.source in ("curated", "user") or margin > 0.5):
+                             or best.source in ("curated", "user") or margin > 0.5) and not (
+                best.kind == "region" and lexicon.generic_name(key)) and not (  # "West Coast"
+                span.cue == "region" and best.kind != "region"):  # "Mandla District": a town
             evidence[best.country] += 1
             para_anchors = anchors[para]
             if len(para_anchors) < 6 and all(a.place_id != best.place_id for _, a in para_anchors):
                 para_anchors.append((len(first) - 1, best))
+    distinct = {a.place_id: a for para_anchors in anchors.values() for _, a in para_anchors
+                if a.admin1 and a.kind != "country"}
+    region_counts = Counter((a.country, a.admin1) for a in distinct.values())
+    regions = _Regions(region_counts, frozenset(distinct), len(distinct))
     total = sum(evidence.values()) or 1
     countries = {c: n / total for c, n in evidence.items()}
     countries["*"] = max(countries.values(), default=0.0)
+    list_kinds = _list_kinds(items, first)
     # pass 2: score against the document's countries and the paragraph's places
     all_scored: list[list[tuple[float, Place]] | None] = []
     scored_memo: dict[tuple, list[tuple[float, Place]]] = {}
@@ -205,11 +238,15 @@ def resolve_all(items: list[tuple[Span, object]], gazetteer) -> list[Resolution]
         near = [a for i, a in anchors.get(para, ()) if i != index]
         rkey = (span.text, span.link, span.cue, span.within, span.container)
         # a name met again with the same nearby places scores the same: score it once
-        skey = (rkey, tuple(map(id, near)))
+        alike = list_kinds.get(index)
+        skey = (rkey, tuple(map(id, near)), alike)
         scored = scored_memo.get(skey)
         if scored is None:
+            top = max(p.population for _, p in first_memo[rkey]) if regions.total else 0
             scored = scored_memo[skey] = sorted(
-                ((b + _context(p, countries, near), p) for b, p in first_memo[rkey]),
+                ((b + _context(p, countries, near, regions, top)
+                  + (LIST_BONUS if alike is not None and _category(p) == alike else 0.0), p)
+                 for b, p in first_memo[rkey]),
                 key=lambda sp: -sp[0])
         all_scored.append(scored)
     votes = _discourse_votes(items, cands, all_scored)
@@ -225,11 +262,44 @@ def resolve_all(items: list[tuple[Span, object]], gazetteer) -> list[Resolution]
         if span.feature and best.kind == "country":  # "Oman oilfield": unresolved, kept for review
             results.append(Resolution(None, 0.0, tuple(p for _, p in scored[:3])))
             continue
+        if (span.cue == "region" and best.kind != "region" and not span.link
+                and best.source not in ("curated", "user") and not countries.get(best.country)):
+            # "Kot District" in a text about Afghanistan: a town in India is not that district
+            results.append(Resolution(None, 0.0, tuple(p for _, p in scored[:3])))
+            continue
         z = sum(math.exp(s - best_score) for s, _ in scored)
         confidence = round(1.0 / z, 3)
         keep = _keep(span, best, countries, key)
         results.append(Resolution(best, confidence, tuple(p for _, p in scored[1:4]), keep))
     return results
+
+
+def _category(p: Place) -> tuple[str, str]:
+    """What a list of names shares: countries, regions of one country, or settlements."""
+    if p.kind == "country":
+        return ("country", "")
+    if p.kind == "region":
+        return ("region", p.country)
+    return ("settlement", "") if p.kind in _SETTLEMENT else (p.kind, "")
+
+
+def _list_kinds(items, first: list[Place | None]) -> dict[int, tuple[str, str]]:
+    """Item index -> the category all other resolved names of its list share ("X or Y" too)."""
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    for index, (span, para) in enumerate(items):
+        if span.group >= 0:
+            groups[(para, span.group)].append(index)
+    out: dict[int, tuple[str, str]] = {}
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        for index in members:
+            cats = {_category(first[j]) for j in members if j != index and first[j] is not None}
+            resolved = sum(1 for j in members if j != index and first[j] is not None)
+            cat = next(iter(cats)) if len(cats) == 1 and resolved >= 1 else None
+            if cat is not None and cat[0] in ("country", "region"):
+                out[index] = cat  # towns need no help from a list; states and countries do
+    return out
 
 
 def _sense_key(span: Span, key: str) -> tuple[str, str]:
@@ -257,12 +327,13 @@ def _keep(span: Span, best: Place, countries: dict[str, float], key: str) -> boo
     """Drop weak names: common words, obscure alternate names, small far-away places."""
     if span.needs_country and countries.get(best.country, 0.0) < 0.05 and best.kind not in (
             "country", "region", "sea") and best.source not in ("curated", "user"):
-        from geo.places import lexicon
         if lexicon.stopwords().get(key) or key in lexicon.given_names():
             return False  # "to Obama's": a preposition is not enough for a common word
+    if (best.kind == "region" and best.source not in ("curated", "user") and not span.link
+            and countries.get(best.country, 0.0) < 0.05 and lexicon.generic_name(key)):
+        return False  # "West Coast" (New Zealand) in a text about elsewhere
     if span.strong or best.source in ("curated", "user") or best.kind in ("country", "region", "sea"):
         return True
-    from geo.places import lexicon
     if key in lexicon.given_names():
         return False  # a lone "Paul" is a person
     if "common-word" in span.weak_reasons:

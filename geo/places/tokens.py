@@ -1,0 +1,47 @@
+"""Tokens around a recognised name: the words before and after it, in text and folded text."""
+
+from __future__ import annotations
+
+import re
+
+
+def _words_before(folded: str, start: int, n: int = 3) -> list[str]:
+    return folded[max(0, start - 40):start].split()[-n:]
+
+
+def _words_after(folded: str, end: int, n: int = 3) -> list[str]:
+    return folded[end:end + 40].split()[:n]
+
+
+def _phrases(words: list[str], before: bool) -> list[str]:
+    """All phrases of 1..n words adjacent to the name."""
+    if before:
+        return [" ".join(words[-k:]) for k in range(1, len(words) + 1)]
+    return [" ".join(words[:k]) for k in range(1, len(words) + 1)]
+
+
+def _is_cap_word(text: str, start: int, end: int) -> bool:
+    return start < end and text[start].isupper()
+
+
+_NEXT_RE = re.compile(r" ([\w'’-]+)")
+_PREV_RE = re.compile(r"([\w.'’-]+) $")
+_TOKEN_PUNCT = "_.'’-"  # with str.isalnum(): the characters of [\w.'’-]
+
+
+def _prev_token(text: str, start: int) -> tuple[int, int]:
+    """Span of the token right before `start` if only one space separates them."""
+    if start < 2 or text[start - 1] != " ":
+        return (-1, -1)
+    # what _PREV_RE.search(text, start - 40, start) finds: the run of token characters
+    # ending at the space, cut at the window's start (a loop over a few characters)
+    end = start - 1
+    i, low = end, max(0, start - 40)
+    while i > low and (text[i - 1].isalnum() or text[i - 1] in _TOKEN_PUNCT):
+        i -= 1
+    return (i, end) if i < end else (-1, -1)
+
+
+def _next_token(text: str, end: int) -> tuple[int, int]:
+    m = _NEXT_RE.match(text, end)
+    return (m.start(1), m.end(1)) if m else (-1, -1)
