@@ -442,3 +442,74 @@ def test_dotted_capital_i_in_a_cue_does_not_crash_tagging():
     spans = find_dates("İn July 2015 the strikes went on.", context)
     assert [(s.start, s.end, s.precision) for s in spans] == [
         (date(2015, 7, 1), date(2015, 7, 31), "month")]
+
+
+def _tag(sents: list[tuple[str, int]], doc_date: str = "2021",
+         section: tuple[str, ...] = ("Operations",)) -> list[list[tuple[date, str]]]:
+    """Tag (text, paragraph) sentences of one document; (start, precision) per date."""
+    doc = Document(id="t.txt", path="t.txt", title="t", format="text",
+                   date=parse_iso_or_partial(doc_date),
+                   sentences=tuple(_sent(t, p, section, i) for i, (t, p) in enumerate(sents)))
+    return [[(d.start, d.precision) for d in s.dates] for s in tag_document(doc).sentences]
+
+
+def test_year_from_a_later_date_in_the_same_paragraph():
+    """000:118 and 000:456: no earlier date in the paragraph, so the next dated one lends its
+    year, not an earlier paragraph's date (2016) or the document date (2021)."""
+    got = _tag([
+        ("In June 2016 the F-16s returned.", 0),
+        ("France (Opération Chammal)On 15 September, Dassault Rafale fighter aircraft flew.", 1),
+        ("On 19 September 2014, France conducted its first airstrike.", 1),
+        ("On 7 August, two Lockheed C-130 Hercules's dropped meals.", 2),
+        ("It was hot.", 2),
+        ("On 9 August 2014, U.S. aircraft again dropped humanitarian supplies.", 2),
+    ])
+    assert got == [
+        [(date(2016, 6, 1), "month")],
+        [(date(2014, 9, 15), "day")],
+        [(date(2014, 9, 19), "day")],
+        [(date(2014, 8, 7), "day")],
+        [],
+        [(date(2014, 8, 9), "day")],
+    ]
+
+
+def test_later_date_after_the_year_less_one_means_the_year_before():
+    """Stories go forward: "On 9 August ... On 23 February 2015" puts 9 August in 2014."""
+    got = _tag([("On 9 August, U.S. airstrikes killed 16 ISIL fighters.", 0),
+                ("Between 9–11 August, an Iraqi airstrike killed 45 ISIL men.", 0),
+                ("On 23 February 2015, it was revealed that 8,500 had been killed.", 0)])
+    assert got == [[(date(2014, 8, 9), "day")], [(date(2014, 8, 9), "range")],
+                   [(date(2015, 2, 23), "day")]]
+    # in one sentence too, and a later month that contains the day keeps its year
+    spans = find_dates("On 9 August, strikes began; on 23 February 2015 the count came.",
+                       DateContext(document=parse_iso_or_partial("2021")))
+    assert [s.start for s in spans] == [date(2014, 8, 9), date(2015, 2, 23)]
+    spans = find_dates("On 15 September, flights; in September 2014 the strikes.",
+                       DateContext(document=parse_iso_or_partial("2021")))
+    assert spans[0].start == date(2014, 9, 15)
+
+
+def test_a_later_date_does_not_override_an_earlier_one_or_a_heading_or_the_news_day():
+    # an earlier date in the paragraph still comes first
+    assert _tag([("On 8 August 2014, strikes.", 0), ("On 9 August, more.", 0),
+                 ("On 3 March 2016, the end.", 0)])[1] == [(date(2014, 8, 9), "day")]
+    # a bare later year is background, not an anchor: the earlier paragraph's 2014 stays
+    assert _tag([("On 8 August 2014, strikes.", 0),
+                 ("On the night of 13–14 August, aircraft airdropped supplies, the first "
+                  "since the violence in East Timor in 1999.", 1)])[1] == [
+        (date(2014, 8, 13), "range"), (date(1999, 1, 1), "year")]
+    # a later date outside the dated heading is a flashback: the heading's year wins
+    got = _tag([("On 10 March, Tikrit fell.", 0), ("ISIL had held it since 10 June 2014.", 0)],
+               section=("Timeline", "March 2015"))
+    assert got[0] == [(date(2015, 3, 10), "day")]
+    # a news story's year-less dates are its present, whatever background follows
+    got = _tag([("On November 20 the mission ended.", 0),
+                ("It had begun on 3 December 2014.", 0)], doc_date="2025-11-27")
+    assert got[0] == [(date(2025, 11, 20), "day")]
+
+
+def test_mosul_liberation_day():
+    (span,) = find_dates("Mosul was declared fully liberated on July 10, 2017 by Iraqi Prime "
+                         "Minister Haider al-Abadi.", DateContext(document=parse_iso_or_partial("2021")))
+    assert (span.start, span.end, span.precision) == (date(2017, 7, 10), date(2017, 7, 10), "day")

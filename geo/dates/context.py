@@ -8,10 +8,10 @@ from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from geo.dates.grammar import patterns, scan
+from geo.dates.grammar import Raw, patterns, scan
 from geo.dates.lexicon import _rows, lexicon
 from geo.dates.prefilter import lower_led_flags
-from geo.dates.resolve import DateContext, _month_end, find_dates, resolve_all
+from geo.dates.resolve import DateContext, _month_end, find_dates, later_dated, resolve_all
 from geo.errors import InputError
 from geo.model import DateSpan, Document, Sentence
 
@@ -80,7 +80,9 @@ def section_date(section: tuple[str, ...]) -> DateSpan | None:
 def tag_document(doc: Document) -> Document:
     """A copy of `doc` whose sentences carry the dates they mention, resolved in context."""
     p = patterns()      # compile once, outside the loop
-    full = lower_led_flags([s.text for s in doc.sentences], p)
+    sents = doc.sentences
+    full = lower_led_flags([s.text for s in sents], p)
+    raws_of = [scan(s.text, True, needs_full) for s, needs_full in zip(sents, full)]
     out: list[Sentence] = []
     prev: DateSpan | None = None
     paragraph: int | None = None
@@ -88,24 +90,38 @@ def tag_document(doc: Document) -> Document:
     # a publication day (news, press release): its year-less dates are the story's present, and
     # an older date after one in the same sentence is background, not a new narrative time
     dated_news = doc.date is not None and doc.date.precision == "day"
-    for s, needs_full in zip(doc.sentences, full):
+    for i, s in enumerate(sents):
         if s.paragraph != paragraph:
             paragraph, earlier = s.paragraph, prev or earlier
             prev = None
-        raws = scan(s.text, True, needs_full)
+        raws = raws_of[i]
         if not raws:            # most sentences: no context to build, nothing to copy
             days = _weekdays(s.text, doc.date) if dated_news and "day" in s.text else ()
             if days:
                 prev = days[-1]
             out.append(_with_dates(s, days) if days or s.dates else s)
             continue
+        later = None
+        if prev is None and not dated_news and any(r.year() is None and not r.rel for r in raws):
+            later = _later_in_paragraph(sents, raws_of, i)
         ctx = DateContext(previous=prev, heading=section_date(tuple(s.section)), earlier=earlier,
-                          document=doc.date)
+                          document=doc.date, later=later, look_ahead=not dated_news)
         spans = resolve_all(s.text, raws, ctx)
         if spans:
             prev = _narrative(spans) if dated_news else spans[-1]
         out.append(_with_dates(s, tuple(spans)))
     return replace(doc, sentences=tuple(out))
+
+
+def _later_in_paragraph(sents: tuple[Sentence, ...], raws_of: list[list[Raw]],
+                        i: int) -> DateSpan | None:
+    """The first date with its own year in the sentences after `i` in the same paragraph."""
+    for j in range(i + 1, len(sents)):
+        if sents[j].paragraph != sents[i].paragraph:
+            break
+        if any(r.year() is not None and not r.rel for r in raws_of[j]):
+            return later_dated(sents[j].text, raws_of[j])
+    return None
 
 
 @lru_cache(maxsize=1)

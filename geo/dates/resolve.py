@@ -1,14 +1,14 @@
 """Resolve found expressions against context into honest DateSpans.
 
 Missing years come, in order, from the same list ("5 and 7 September 2014"), an earlier date in
-the paragraph, the nearest dated heading, the last date of an earlier paragraph (the narrative
+the paragraph, the next dated expression later in the paragraph, the nearest dated heading, the last date of an earlier paragraph (the narrative
 time, as for Wikipedia-style articles), then the document date (never a later date than it).
 """
 
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from geo.dates.grammar import Point, Raw, scan
@@ -25,6 +25,8 @@ class DateContext:
     document: DateSpan | None = None   # the document date from the manifest
     us_order: bool = True              # numeric 10/20/25 is month/day/year; 20/10/25 still day first
     earlier: DateSpan | None = None    # the last date of an earlier paragraph (narrative time)
+    later: DateSpan | None = None      # the next date with a year later in the same paragraph
+    look_ahead: bool = True            # may a later date in the sentence/paragraph lend its year
 
 
 def _month_end(y: int, m: int) -> date:
@@ -54,12 +56,22 @@ def _point(p: Point, y: int) -> tuple[date, date, str]:
 
 
 def _anchor_year(raw: Raw, prev: DateSpan | None, ctx: DateContext) -> int | None:
-    """Year for an expression without one: previous date in the paragraph, heading, an
-    earlier paragraph's last date, then the document date."""
+    """Year for an expression without one: previous date in the paragraph, the next dated one
+    in the paragraph, heading, an earlier paragraph's last date, then the document date."""
     # under a dated heading, an earlier date outside the heading's period is a flashback
     # ("under ISIL control since 10 June 2014. On 10 March, ..." below "March 2015")
     if prev is not None and (ctx.heading is None or prev.overlaps(ctx.heading)):
         return prev.end.year
+    later = ctx.later if prev is None else None
+    if later is not None and (ctx.heading is None or later.overlaps(ctx.heading)):
+        # "On 15 September, ... On 19 September 2014, ...": stories go forward, so a month/day
+        # after the later date's must belong to the year before
+        y = later.end.year
+        try:
+            start, _, _ = _point(raw.lo, y)
+        except ValueError:
+            return y
+        return y - 1 if start > later.end else y
     if ctx.heading is not None:
         return ctx.heading.end.year
     if ctx.earlier is not None:
@@ -152,10 +164,30 @@ def resolve_all(text: str, raws: list[Raw], ctx: DateContext) -> list[DateSpan]:
     """The scanned expressions of `text` resolved in order, each leaning on the one before."""
     prev = ctx.previous
     out: list[DateSpan] = []
-    for raw in raws:
-        span = resolve(raw, text, prev, ctx)
+    for i, raw in enumerate(raws):
+        here = ctx
+        if prev is None and ctx.look_ahead and not raw.rel and raw.year() is None:
+            later = later_dated(text, raws[i + 1:])
+            if later is not None:
+                here = replace(ctx, later=later)
+        span = resolve(raw, text, prev, here)
         if span is not None:
             out.append(span)
             prev = span
     return out
 
+
+
+def later_dated(text: str, raws: list[Raw]) -> DateSpan | None:
+    """The first of `raws` that carries its own year, resolved, if it names a day, month or
+    season of one calendar year (else None: a later anchor must be precise)."""
+    for raw in raws:
+        if raw.rel or raw.year() is None:
+            continue
+        span = resolve(raw, text, None, DateContext(look_ahead=False))
+        # a range over years ("2014–2015") names no single year, and a bare year is mostly
+        # background ("since the outbreak of violence in East Timor in 1999"): no anchor
+        if span is None or span.precision == "year" or span.start.year != span.end.year:
+            return None
+        return span
+    return None

@@ -18,7 +18,7 @@ from geo.ingest.decode import detect_encoding, line_starts, read_text
 from geo.ingest.manifest import MANIFEST_NAME, parse_doc_date, read_manifest
 from geo.ingest.sentences import split_sentences
 from geo.ingest.sniff import FORMATS, sniff_format
-from geo.ingest.text import iter_lines, text_sentences
+from geo.ingest.text import caps_title, iter_lines, text_sentences
 from geo.model import Document, Sentence
 
 __all__ = [
@@ -72,8 +72,8 @@ def _parse(path: Path, text: str, fmt: str, starts: tuple[int, ...], warnings: l
             tracker = SectionTracker()
             blocks, tables = scraped_blocks(text, tracker)
         elif fmt == "wikitext":
-            from geo.ingest.wikitext import read_wikitext
-            blocks, tracker, tables = read_wikitext(text, line_of)
+            from geo.ingest.wikitext import read_wikitext_titled
+            blocks, tracker, tables, title = read_wikitext_titled(text, line_of)
         elif fmt == "html":
             from geo.ingest.html import read_html
             blocks, tracker, tables, title, doc_date = read_html(text, starts, line_of)
@@ -90,6 +90,8 @@ def _parse(path: Path, text: str, fmt: str, starts: tuple[int, ...], warnings: l
     if not title:       # a level-1 heading names the document; else the file name does
         top = [s for s in sections if s.level == 1]
         title = top[0].title if top and fmt != "scraped" else ""
+    if not title and fmt == "text":
+        title = caps_title(text)
     date = _doc_date(meta.get("date"), path.name) or _doc_date(doc_date, path.name, quiet=True)
     return Document(
         id=path.name, path=str(path), title=meta.get("title") or title or path.stem,

@@ -3,6 +3,8 @@
 A period ends a sentence only when whitespace and a capital (or digit, or opening quote)
 follow, and the word before it is not an abbreviation (data/abbreviations.txt), an initial,
 or a dotted acronym (unless a typical sentence starter follows: data/sentence_starters.txt).
+A period glued to the next sentence ("in Iraq.The Jordanian Air Force") also ends one when a
+word ending in three lower-case letters precedes it and a sentence starter plus a space follows.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ from functools import lru_cache
 
 from geo import settings
 
-_CANDIDATE = re.compile(r"([.!?]+)([\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z0-9À-Þ])")
+# group 3 empty: a period glued to a capital after three lower-case letters ("Iraq.The")
+_CANDIDATE = re.compile(r"([.!?]+)([\"'”’)\]]*)(\s+(?=[\"'“‘(\[]?[A-Z0-9À-Þ])|"
+                        r"(?<=[a-zß-öø-ÿ]{3}\.)(?=[A-Z]))")
 _BULLET = re.compile(r"\s*•\s*")
 
 
@@ -59,13 +63,26 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
     return True
 
 
+def _glued_boundary(text: str, match: re.Match[str]) -> bool:
+    """"Iraq.The Jordanian": a starter and a space follow, and the word before is no
+    abbreviation ("approx.In"), dotted acronym or web address ("www.reuters.The")."""
+    dot = match.start(1)
+    following = re.match(r"[A-Z][a-z]*(?= )", text[dot + 1:dot + 20])
+    always, _, starters = _lists()
+    if not following or following.group() not in starters:
+        return False
+    word_start = max(text.rfind(" ", 0, dot), text.rfind("\n", 0, dot)) + 1
+    word = text[word_start:dot].lstrip("(\"'“‘[")
+    return word.lower() not in always and "." not in word and "/" not in word
+
+
 def split_spans(text: str) -> list[tuple[int, int]]:
     """Split `text` into sentence spans (start, end) with surrounding whitespace trimmed."""
     spans: list[tuple[int, int]] = []
     for begin, stop in _pieces(text):
         start = begin
         for match in _CANDIDATE.finditer(text, begin, stop):
-            if not _is_boundary(text, match):
+            if not (_is_boundary(text, match) if match.group(3) else _glued_boundary(text, match)):
                 continue
             spans.append((start, match.end(2)))
             start = match.end()

@@ -16,6 +16,8 @@ from geo.model import Sentence
 
 HEADING = re.compile(r"^(={1,6})[ \t]*(.+?)[ \t]*\1[ \t]*$")
 CAPS_HEADING = re.compile(r"^[A-Z][A-Z '&-]{2,40}$")      # "SOURCES" in 004
+# a first line in capitals names the document: "SITUATION REPORT: NINEVEH, 12 MARCH 2017"
+CAPS_TITLE = re.compile(r"^[A-Z0-9À-Þ][A-Z0-9À-Þ '&:,./()–—-]{3,150}$")
 LIST_MARK = re.compile(r"^[ \t]*(?:[-*•]|\d{1,3}[.)])[ \t]+")
 _END = (".", "!", "?", ":", '"', "”", "’", ")")
 
@@ -43,19 +45,32 @@ def heading_of(stripped: str) -> tuple[str, int] | None:
     return None
 
 
+def caps_title(text: str) -> str:
+    """The first line if it is in capitals ("SITUATION REPORT: THE FALL OF BAGHUZ"), else ''.
+
+    It names the document but stays a sentence too: places in it are still found."""
+    first = text.lstrip()[:200].split("\n", 1)[0].strip()
+    if CAPS_TITLE.match(first) and sum(c.isalpha() for c in first) >= 4:
+        return first
+    return ""
+
+
 def text_blocks(lines: Iterable[Line], tracker: SectionTracker
                 ) -> Iterator[tuple[Block, list[tuple[int, int]]]]:
     """Blocks (paragraphs and list items) with the (offset, line) pairs of their lines.
 
     Consecutive lines join into one paragraph only when the first does not end a sentence
     and the next starts in lower case (a hard-wrapped paragraph); otherwise each line is a
-    paragraph, as in the corpus where paragraphs are single long lines.
+    paragraph, as in the corpus where paragraphs are single long lines. A line ending in ":"
+    ("... fixed wing aircraft:") leads into the next block, which keeps its paragraph number
+    so that dates carry across the line break.
     """
     para: list[Line] = []
     paragraph = 0
+    lead_in = False             # the last block ended with ":" and no heading came since
 
     def flush() -> Iterator[tuple[Block, list[tuple[int, int]]]]:
-        nonlocal paragraph
+        nonlocal paragraph, lead_in
         if not para:
             return
         offset = para[0][1]
@@ -66,7 +81,8 @@ def text_blocks(lines: Iterable[Line], tracker: SectionTracker
         body = text[cut:].rstrip()
         para.clear()
         if body:
-            paragraph += 1
+            paragraph += 0 if lead_in else 1
+            lead_in = body.endswith(":")
             yield Block(body, offset + cut, section=tracker.path, paragraph=paragraph), starts
 
     for number, offset, raw in lines:
@@ -77,6 +93,7 @@ def text_blocks(lines: Iterable[Line], tracker: SectionTracker
         head = heading_of(stripped)
         if head:
             yield from flush()
+            lead_in = False
             tracker.heading(head[0], head[1], number)
             continue
         if para and not LIST_MARK.match(raw) and stripped[0].islower() \

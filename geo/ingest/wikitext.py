@@ -210,8 +210,42 @@ def _plain(code) -> str:
 
 def read_wikitext(text: str, line_of) -> tuple[list[Block], SectionTracker, list]:
     """Blocks, sections and tables of a wikitext document."""
+    blocks, tracker, tables, _ = read_wikitext_titled(text, line_of)
+    return blocks, tracker, tables
+
+
+def read_wikitext_titled(text: str, line_of) -> tuple[list[Block], SectionTracker, list, str]:
+    """Blocks, sections, tables and the lead's title (see lead_title) of a wikitext document."""
     code = mwparserfromhell.parse(mask(text))
     walker = WikiWalker(line_of)
     walker.walk(code.nodes, 0)
     walker.brk()
-    return walker.blocks, walker.tracker, walker.tables
+    return walker.blocks, walker.tracker, walker.tables, lead_title(code)
+
+
+def lead_title(code) -> str:
+    """The article's name from its lead: the first bold term (the war against the Islamic
+    State in bold), else an infobox's `name =`; '' if neither (the caller falls back further)."""
+    lead = []
+    for node in code.nodes:
+        if isinstance(node, Heading):
+            break
+        lead.append(node)
+    for node in lead:
+        if isinstance(node, Tag) and str(node.wiki_markup or "").startswith("'''"):
+            name = _clean_title(node.contents.strip_code())
+            if name:
+                return name[0].upper() + name[1:]
+    for node in lead:
+        if isinstance(node, Template) and str(node.name).strip().lower().startswith("infobox") \
+                and node.has("name"):
+            name = _clean_title(node.get("name").value.strip_code())
+            if name:
+                return name
+    return ""
+
+
+def _clean_title(raw: str) -> str:
+    """Masked characters and markup leftovers out, whitespace collapsed; too long is no title."""
+    name = " ".join(_JUNK.sub(" ", raw).split())
+    return name if len(name) <= 200 else ""
