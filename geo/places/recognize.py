@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from geo.places import fold, lexicon, scan
-from geo.places.nonplace import MODEL_START, is_vehicle, org_second
+from geo.places.nonplace import MODEL_START, in_operation_name, is_vehicle, org_second
 from geo.places.tokens import (_NEXT_RE, _PREV_RE, _is_cap_word, _next_token, _phrases,  # noqa: F401
                                _prev_token, _words_after, _words_before)
 
@@ -28,10 +28,13 @@ FEATURES_BEFORE = {"camp": "camp", "mount": "mountain", "mt": "mountain",
 # part of the name when written after it (extend the span: "Haditha Dam", "Anbar Province")
 _EXTEND_AFTER = {"air base", "airbase", "air field", "airfield", "dam", "governorate",
                  "province", "mountains", "district"}
+# written in lower case, still a cue for the kind ("in Hasakah province", "the Mosul dam")
+_LOWER_CUE = frozenset({"province", "governorate", "dam", "air base", "airbase", "airfield",
+                        "mountains"})
 # lower-case words allowed inside a multi-word name ("Gulf of Aden", "Ain al-Asad")
 _NAME_LINKERS = frozenset("of the de del della di da do dos das du des la le el al ad ar as at az "
                           "an ash en ez es ed on upon in sur sous am im y e and bin ibn abu um "
-                          "base airbase province governorate district mountains dam".split())
+                          "base airbase province governorate district mountains dam camp".split())
 _FEATURE_FIRST = frozenset(k.split()[0] for k in FEATURES_AFTER)
 _FEATURE_LAST = frozenset(k.split()[-1] for k in FEATURES_BEFORE)
 _COMMA_CAP_RE = re.compile(r",\s+[A-Z]")
@@ -44,6 +47,9 @@ _PATTERN_RE = re.compile(
 _PATTERN_KEYWORDS = ("Camp", "Mount", "Forward Operating Base", "FOB", "Air Base", "Airbase",
                      "Air Field", "Airfield", "Dam", "Governorate", "Province", "Mountains")
 _WORD_RE = re.compile(r"[a-z0-9]+")
+_ARTICLE_RE = re.compile(r"(?:al|el|ad|ar|as|an|ash|at|az)[-‑][A-Z]")
+# "O'Brien", "O'Neill": an Irish surname, not the village of that name, unless a cue says place
+_IRISH_RE = re.compile(r"O['’][A-Z]")
 _SENTENCE_END = ".!?\n:;\"“(|*=#"
 
 
@@ -132,7 +138,7 @@ def find_spans(text: str, gazetteer, links: list[tuple[int, int, str]] = (),
     raw = []
     for end, length in automaton.iter(padded):
         s, e = end - length + 1, end - 1
-        if not text[s].isupper():
+        if not text[s].isupper() and not _ARTICLE_RE.match(text, s):
             continue
         word = text[s:e].replace(".", "")
         if length <= 8 and folded[s:e] in caps:
@@ -210,13 +216,16 @@ def _analyse(text, folded, chosen, gazetteer, links, lowercase_vocab) -> list[Sp
             continue  # "Atlantique 2 maritime patrol aircraft", "Dassault Rafale": a model
         if surface in surnames and " " not in surface:
             continue  # "Martin" after "George Martin" earlier in the text: a person
+        if in_operation_name(text, s, ctx):
+            continue  # "Operation Roundup", "Operation Euphrates Shield": a name, not a place
         span = Span(s, e, text[s:e], text[s:e])
         # feature cues and span extension
         for k in ((3, 2, 1) if after and after[0] in _FEATURE_FIRST else ()):
             phrase = " ".join(after[:k])
-            if len(after) >= k and phrase in FEATURES_AFTER and text[e:e + 1] == " " and text[e + 1:e + 2].isupper():
+            if len(after) >= k and phrase in FEATURES_AFTER and text[e:e + 1] == " " and (
+                    text[e + 1:e + 2].isupper() or phrase in _LOWER_CUE):
                 span.cue = FEATURES_AFTER[phrase]
-                if phrase in _EXTEND_AFTER:
+                if phrase in _EXTEND_AFTER and text[e + 1:e + 2].isupper():
                     m = re.match(r"\s+" + r"\W+".join(re.escape(w) for w in phrase.split()), text[e:], re.I)
                     if m:
                         span.end = e + m.end()
@@ -233,6 +242,10 @@ def _analyse(text, folded, chosen, gazetteer, links, lowercase_vocab) -> list[Sp
             span.strong = True  # "Battle of X", "city of X"
         elif place_cue:
             span.strong = span.needs_country = True  # "in X": a place if in the document's countries
+        elif before and before[-1] in ctx.get("cue_verb", ()):
+            span.needs_country = True  # "recaptured X": a place if in the document's countries
+        if _IRISH_RE.match(text, s) and not span.strong and not span.cue:
+            continue  # "O'Brien's unit": a person
         if text[e:e + 1] == "," and _COMMA_CAP_RE.match(text, e):
             span.within = _followed_by_region(text, e, gazetteer, text[s:e])
             span.strong = span.strong or span.within is not None
@@ -257,7 +270,8 @@ def _analyse(text, folded, chosen, gazetteer, links, lowercase_vocab) -> list[Sp
         if rule == "never" and not span.cue:
             continue
         if rule == "context" and not span.strong:
-            continue
+            # "Fallujah, Ramadi and Hit": kept only as a list partner of other places
+            span.weak_reasons.append("list-only")
         if " " not in surface and not span.strong:
             if at_sentence_start(text, s):
                 span.weak_reasons.append("sentence-start")
@@ -271,6 +285,8 @@ def _analyse(text, folded, chosen, gazetteer, links, lowercase_vocab) -> list[Sp
         if a.within is None and _LIST_SEP_RE.fullmatch(text, a.end, b.start):
             a.group = a.start if a.group < 0 else a.group
             b.group = a.group
+    # a common word ("Hit") stays only inside a list of places; resolve checks the partners
+    spans = [sp for sp in spans if sp.group >= 0 or "list-only" not in sp.weak_reasons]
     for i, (a, b) in enumerate(zip(spans, spans[1:])):
         # "Tacoma, Washington", "Columbus, Georgia": the name after the comma is the region
         # or country that _followed_by_region found for the town before it; not in a list

@@ -30,6 +30,9 @@ COUNTRY_WEIGHT = 1.2
 REGION_BONUS = 0.5
 NEAR_BONUS = 0.4
 LIST_BONUS = 1.5  # "Utah, Washington, Idaho": a name in a list of states is a state
+# a village this small that shares its name with a first-level region of its country is
+# that region's namesake ("Baja California", the village): the region is meant
+NAMESAKE_VILLAGE = 5_000
 ADMIN1_WEIGHT = 1.0  # document-wide: the first-level regions (US states...) its other places lie in
 
 
@@ -92,7 +95,17 @@ def candidates(span: Span, gazetteer) -> tuple[list[Place], set[str], tuple[str,
             for p in gazetteer.lookup(name)[:MAX_CANDIDATES]:
                 found.setdefault(p.place_id, p)
                 linked.add(p.place_id)
-    return list(found.values()), linked, link_kinds
+    return _drop_namesakes(list(found.values())), linked, link_kinds
+
+
+def _drop_namesakes(places: list[Place]) -> list[Place]:
+    """Drop villages named like a first-level region of their country (regions carry no
+    population, so a village of 900 would outweigh "Baja California" the state)."""
+    regions = {(p.country, fold.canonical(p.name)) for p in places if p.kind == "region" and p.country}
+    if not regions:
+        return places
+    return [p for p in places if not (p.kind in _SETTLEMENT and p.population < NAMESAKE_VILLAGE
+                                      and (p.country, fold.canonical(p.name)) in regions)]
 
 
 _PRIORS: dict[str, float] = {}
@@ -196,6 +209,7 @@ def resolve_all(items: list[tuple[Span, object]], gazetteer) -> list[Resolution]
         cands.append(hit[:4])
     # pass 1: document countries and paragraph anchors from unambiguous or dominant names
     evidence: Counter[str] = Counter()
+    evidence_ids: dict[str, set[str]] = defaultdict(set)  # which places said so
     anchors: dict[object, list[Place]] = defaultdict(list)
     first: list[Place | None] = []
     first_memo: dict[tuple, list[tuple[float, Place]]] = {}
@@ -217,6 +231,7 @@ def resolve_all(items: list[tuple[Span, object]], gazetteer) -> list[Resolution]
                 best.kind == "region" and lexicon.generic_name(key)) and not (  # "West Coast"
                 span.cue == "region" and best.kind != "region"):  # "Mandla District": a town
             evidence[best.country] += 1
+            evidence_ids[best.country].add(best.place_id)
             para_anchors = anchors[para]
             if len(para_anchors) < 6 and all(a.place_id != best.place_id for _, a in para_anchors):
                 para_anchors.append((len(first) - 1, best))
@@ -269,9 +284,32 @@ def resolve_all(items: list[tuple[Span, object]], gazetteer) -> list[Resolution]
             continue
         z = sum(math.exp(s - best_score) for s, _ in scored)
         confidence = round(1.0 / z, 3)
-        keep = _keep(span, best, countries, key)
+        # "recaptured Bartella": only other places may say the document is about its country
+        supported = any(pid != best.place_id for pid in evidence_ids.get(best.country, ()))
+        keep = _keep(span, best, countries, key, supported)
+        if keep and "list-only" in span.weak_reasons:
+            keep = False  # decided below, from the list's other places
         results.append(Resolution(best, confidence, tuple(p for _, p in scored[1:4]), keep))
+    _keep_list_partners(items, results)
     return results
+
+
+def _keep_list_partners(items, results: list[Resolution]) -> None:
+    """A common word in a list ("Fallujah, Ramadi and Hit") is a place when another name of
+    its list resolved to a place in the same country."""
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    for index, (span, para) in enumerate(items):
+        if span.group >= 0:
+            groups[(para, span.group)].append(index)
+    for members in groups.values():
+        for index in members:
+            span, res = items[index][0], results[index]
+            if "list-only" not in span.weak_reasons or res.place is None:
+                continue
+            res.keep = any(
+                j != index and results[j].keep and results[j].place is not None
+                and "list-only" not in items[j][0].weak_reasons
+                and results[j].place.country == res.place.country for j in members)
 
 
 def _category(p: Place) -> tuple[str, str]:
@@ -323,7 +361,8 @@ def _discourse_votes(items, cands, all_scored) -> dict[tuple[str, str], str]:
             for sense, by_place in totals.items() if counts[sense] > 1}
 
 
-def _keep(span: Span, best: Place, countries: dict[str, float], key: str) -> bool:
+def _keep(span: Span, best: Place, countries: dict[str, float], key: str,
+          supported: bool = True) -> bool:
     """Drop weak names: common words, obscure alternate names, small far-away places."""
     if span.needs_country and countries.get(best.country, 0.0) < 0.05 and best.kind not in (
             "country", "region", "sea") and best.source not in ("curated", "user"):
@@ -334,6 +373,9 @@ def _keep(span: Span, best: Place, countries: dict[str, float], key: str) -> boo
         return False  # "West Coast" (New Zealand) in a text about elsewhere
     if span.strong or best.source in ("curated", "user") or best.kind in ("country", "region", "sea"):
         return True
+    if (span.needs_country and supported and countries.get(best.country, 0.0) >= 0.05
+            and key not in lexicon.given_names()):
+        return True  # "recaptured Bartella" in a text about Iraq
     if key in lexicon.given_names():
         return False  # a lone "Paul" is a person
     if "common-word" in span.weak_reasons:
