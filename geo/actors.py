@@ -18,6 +18,7 @@ from geo import settings
 from geo.errors import GeoError
 
 ACTORS_CSV = settings.DATA_DIR / "actors.csv"
+BY_COUNTRY_CSV = settings.DATA_DIR / "actor_by_country.csv"
 SIDES_CSV = settings.DATA_DIR / "sides.csv"
 
 
@@ -131,6 +132,9 @@ class ActorLexicon:
 
     grounded_sides: frozenset[str] = frozenset()
     contesting: frozenset[str] = frozenset()
+    # Governments the data says took back what ISIL lost country-wide (actors.csv region_taker): a
+    # sentence such as "ISIL had no territory left in Iraq" names no taker, so this is stated in data.
+    region_takers: frozenset[str] = frozenset()
 
     def contests_territory(self, actor: str) -> bool:
         """True for actors that hold ground in the control contest (ISIL, Iraq, Kurdistan Region, SDF,
@@ -141,6 +145,16 @@ class ActorLexicon:
     def has_air_power(self, actor: str) -> bool:
         """False for sides without aircraft (data/sides.csv air_power): they cannot be airstrike actors."""
         return self.side(actor) not in self.grounded_sides
+
+    by_country: tuple[tuple[str, str, str, re.Pattern[str] | None], ...] = ()
+
+    def localize(self, actor: str, iso_a2: str, text: str = "") -> str:
+        """The actor a generic name stands for in a country (data/actor_by_country.csv): "Kurdish
+        fighters" at Kobani are the SDF, unless the sentence names the Peshmerga."""
+        for name, country, becomes, unless in self.by_country:
+            if actor == name and iso_a2 == country and not (unless and unless.search(text)):
+                return becomes
+        return actor
 
     def side_color(self, side: str) -> str:
         return self.side_colors.get(side, self.side_colors.get("other", "#7f7f7f"))
@@ -221,4 +235,13 @@ def load_actors(path: str | None = None, sides_path: str | None = None) -> Actor
     lexicon = ActorLexicon(actors, aliases, sides)
     lexicon.grounded_sides = frozenset(grounded)
     lexicon.contesting = frozenset(contesting)
+    by_country = []
+    if BY_COUNTRY_CSV.exists() and path is None:
+        for r in _read_csv(BY_COUNTRY_CSV):
+            unless = (r.get("unless") or "").strip()
+            by_country.append((r["actor"].strip(), r["country"].strip().upper(), r["becomes"].strip(),
+                               re.compile(unless) if unless else None))
+    lexicon.by_country = tuple(by_country)
+    lexicon.region_takers = frozenset(r["actor"].strip() for r in rows
+                                      if (r.get("region_taker") or "").strip().lower() == "yes")
     return lexicon

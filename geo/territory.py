@@ -1,8 +1,9 @@
 """Territorial control over time: a holder timeline per place, then control areas per month.
 
 The timeline comes from `territory_change` events (holder_after). A country-wide statement
-("By December 2017, ISIL had no remaining territory in Iraq") hands every place of that country
-still held by the losing side to the country's government. Areas are buffers around held
+("By December 2017, ISIL had no remaining territory in Iraq") ends the losing side's hold on every
+place of that country; the places pass to the taker the statement names ("by the SDF", or the
+country's government when it is the holder_after), else to "unknown", which no area is drawn for. Areas are buffers around held
 places (radius by place kind), clipped to the place's country, unioned per holder and month;
 consecutive identical months become one feature with `start`/`end`. They show where control was
 reported, not front lines. User polygons (GeoJSON with holder/start/end) replace the derived
@@ -24,6 +25,7 @@ from shapely.ops import unary_union
 from geo import naturalearth
 from geo.actors import ActorLexicon, load_actors
 from geo.errors import InputError
+from geo.events.text import UNKNOWN_HOLDER
 from geo.model import Event, Place
 
 # Buffer radius in degrees per place kind: a town controls its surroundings, a region is wide.
@@ -62,7 +64,8 @@ def timeline(events: list[Event], actors: ActorLexicon | None = None) -> dict[st
         if ev.place.kind == "country":
             # A country is not a holdable point: only "ISIL had no territory left in Iraq" counts,
             # i.e. the country's own government taking back what the losing side held.
-            if ev.holder_after != actors.government_of(ev.place.country):
+            if (ev.holder_after not in (actors.government_of(ev.place.country), UNKNOWN_HOLDER)
+                    and not actors.contests_territory(ev.holder_after)):
                 continue
             # Country-wide: every place of that country held by another side changes hands.
             # Only the side that lost the country gives its places up ("ISIL had no territory").
@@ -154,6 +157,8 @@ def control_features(events: list[Event], horizon: date | None = None,
         held: dict[str, list[Control]] = {}
         for periods in lines.values():
             for c in periods:
+                if c.holder == UNKNOWN_HOLDER:
+                    continue   # the text says who lost the place, not who holds it: draw nothing
                 if c.start <= probe and (c.end is None or c.end >= probe):
                     held.setdefault(c.holder, []).append(c)
         users = [u for u in user_polygons if u["start"] <= probe and u["end"] >= month]

@@ -27,6 +27,18 @@ PLACES = {
     "Kirkuk": Place("t:kirkuk", "Kirkuk", "city", "IQ", 35.47, 44.39, "test"),
     "Makhmur": Place("t:makhmur", "Makhmur", "town", "IQ", 35.77, 43.58, "test"),
     "Gweyr": Place("t:gweyr", "Gweyr", "town", "IQ", 35.92, 43.71, "test"),
+    "Raqqa": Place("t:raqqa", "Raqqa", "city", "SY", 35.95, 39.01, "test"),
+    "Kobani": Place("t:kobani", "Kobani", "town", "SY", 36.89, 38.35, "test"),
+    "Palmyra": Place("t:palmyra", "Palmyra", "town", "SY", 34.56, 38.28, "test"),
+    "Syria": Place("t:syria", "Syria", "country", "SY", 35.0, 38.5, "test"),
+    "Kuwait": Place("t:kuwait", "Kuwait", "country", "KW", 29.3, 47.6, "test"),
+    "Afghanistan": Place("t:afghanistan", "Afghanistan", "country", "AF", 33.9, 67.7, "test"),
+    "RAF Akrotiri": Place("t:akrotiri", "RAF Akrotiri", "airbase", "CY", 34.59, 32.99, "test"),
+    "Tigris": Place("t:tigris", "Tigris", "other", "IQ", 35.0, 43.4, "test"),
+    "Suruç": Place("t:suruc", "Suruç", "town", "TR", 36.98, 38.42, "test"),
+    "Diyarbakır": Place("t:diyarbakir", "Diyarbakır", "city", "TR", 37.91, 40.24, "test"),
+    "Hawija": Place("t:hawija", "Hawija", "town", "IQ", 35.32, 43.77, "test"),
+    "Mount Sinjar": Place("t:mount-sinjar", "Mount Sinjar", "mountain", "IQ", 36.37, 41.86, "test"),
 }
 
 

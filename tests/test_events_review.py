@@ -329,10 +329,15 @@ def test_according_to_a_country_is_no_place():
 
 
 def test_losing_fighters_to_airstrikes_is_no_change_of_control():
-    events = _events([("By July 2015, ISIL had lost over 15,000 fighters to Coalition airstrikes in Iraq.",
+    # (Review 2: the cumulative "By July 2015, ISIL had lost over 15,000 fighters ..." is a running
+    # total and gives no event at all, see test_events_review2; a dated loss keeps both checks.)
+    events = _events([("In July 2015, ISIL lost 40 fighters to Coalition airstrikes in Iraq.",
                        [("2015-07", "July 2015")], ["Iraq"])])
     assert not _of(events, "territory_change")
     assert _of(events, "airstrike", "Iraq")[0].actor == "Coalition"
+    cumulative = _events([("By July 2015, ISIL had lost over 15,000 fighters to Coalition airstrikes in Iraq.",
+                           [("2015-07", "July 2015")], ["Iraq"])])
+    assert not _of(cumulative, "territory_change")
 
 
 def test_a_date_between_two_cues_belongs_to_the_first_when_the_second_has_its_own():

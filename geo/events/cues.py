@@ -68,6 +68,29 @@ class Lexicon:
     liberation: tuple[str, ...] = ()
     # "captured ... from ISIL": the side a place was taken from follows one of these.
     taken_from: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "a total of", "the number of", "spent": a running figure, not one act.
+    total: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "so far", "to date", "in the past month": a figure summed over a period.
+    aggregate: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "troop level", "there are": a standing presence, not a deployment.
+    troop_level: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "additional", "another": a new contingent (an act even inside a troop-level sentence).
+    fresh: re.Pattern[str] = re.compile(r"(?!x)x")
+    # Cue words ("targeting") that are airstrikes only with an aircraft or air word nearby.
+    needs_air: frozenset[str] = frozenset()
+    air_word: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "Canada joined the coalition withdrawal": the name after these modifies the cue, the subject acts.
+    join_lead: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "speaking about U.S. airstrikes": the cue is a topic, not an act.
+    topic: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "withdrew to Syria": where a withdrawal went, not where it happened.
+    destination: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "the Tigris": a river is no point on land where an event happened.
+    water: re.Pattern[str] = re.compile(r"(?!x)x")
+    plan_word: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "nine countries", "several allies": a group of states as the subject.
+    group: re.Pattern[str] = re.compile(r"(?!x)x")
+    coalition_word: re.Pattern[str] = re.compile(r"(?!x)x")
 
     def find(self, text: str) -> list[CueMatch]:
         """Non-overlapping cue matches left to right; on overlap the longer (then earlier row) wins."""
@@ -145,6 +168,21 @@ def load_lexicon(cues_path: str | None = None, words_path: str | None = None) ->
         victim=_words_rx(by_kind.get("victim", []), r"\b"),
         liberation=tuple(w.lower() for w in by_kind.get("liberation", [])),
         taken_from=_words_rx(by_kind.get("taken_from", []), r"\s+(?:the\s+)?(?:[\w-]+\s+)?$"),
+        total=_words_rx(by_kind.get("total", []), r"\b"),
+        aggregate=_words_rx(by_kind.get("aggregate", []), r"\b"),
+        troop_level=_words_rx(by_kind.get("troop_level", []), r"\b"),
+        fresh=_words_rx(by_kind.get("fresh", []), r"\b(?!\s+than\b)"),
+        needs_air=frozenset(w.lower() for w in by_kind.get("needs_air", [])),
+        air_word=_words_rx(by_kind.get("air_word", []), r"(?!\w)"),
+        join_lead=_words_rx(by_kind.get("join_lead", []), r"\s+(?:the\s+|a\s+)?$"),
+        topic=_words_rx(by_kind.get("topic", []), r"\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}$"),
+        destination=_words_rx(by_kind.get("destination", []), r"\s+(?:the\s+)?$"),
+        water=_words_rx(by_kind.get("water", []), r"\b"),
+        plan_word=_words_rx(by_kind.get("plan", []), r"\b"),
+        group=re.compile(r"(?<!\w)(?:\d+|" + "|".join(re.escape(w) for w in by_kind.get("group_count", ["x"]))
+                         + r")\s+(?:other\s+)?(?:" + "|".join(re.escape(w) for w in by_kind.get("group_noun", ["x"]))
+                         + r")\b", re.IGNORECASE),
+        coalition_word=_words_rx(by_kind.get("coalition_word", []), r"\b"),
         count=re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)\s+(?:[A-Za-z-]+\s+){0,2}?("
                          + "|".join(re.escape(w) for w in by_kind.get("count", ["x"])) + r")\b",
                          re.IGNORECASE),

@@ -8,18 +8,30 @@ when the scope names nothing finer.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable
 from dataclasses import replace
 
 from geo.actors import ActorLexicon, ActorMatch, load_actors
 from geo.events.cues import CueMatch, Lexicon, load_lexicon
+from geo.events.text import UNKNOWN_HOLDER
+from geo.events.when import event_date
+from geo.events.filters import background_undated, is_water, lacks_aircraft, planned, summary, topical
 from geo.model import DateSpan, Document, Event, Mention, Sentence, SourceRef
 from geo.events.text import (  # place_key, text_index: re-exported for callers
     COUNTED, MASS, LOCATIVE, BACK_REF, BY_AGENT, OCCUPY, AND_ONLY, COMPOUND, ORIGIN, SUPPORT, SENT_FORCE,
     WHERE, TOKEN, AGENT, ANAPHORIC, SEE_ALSO, ONE_VERB, FRONTED, Spot, IRREALIS_TYPES, OBJECT_GAP,
     AFTER_WINDOW, BASE_WINDOW, BEFORE_WINDOW, TARGET_WINDOW, HOSTILE_TYPES, FINE_LEVEL, REGION_LEVEL,
-    COUNTRY_LEVEL, event_id, place_key, drop_covered, spots_of, text_index,
+    COUNTRY_LEVEL, event_id, place_key, drop_covered, named_spot, spots_of, text_index,
 )
+
+
+# "forces loyal to the unity government recaptured": "to" before a noun phrase is no infinitive.
+PREPOSITIONAL_TO = re.compile(r"to\s+(?:the|a|an|its|their|his|her)\b", re.IGNORECASE)
+STATE_SIDES = ("coalition", "Iraqi government", "Syrian government and allies")
+CLAIMED_BY = re.compile(r"\bclaimed\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+NAMED_AS = re.compile(r"\b(?:named|nicknamed|dubbed|code-?named)\b")
 
 
 class Extractor:
@@ -83,6 +95,8 @@ class Extractor:
         # "Canada conducted ...", "U.S. forces": a country name used as an actor is not a place.
         spots = [s for s in spots if s.level == FINE_LEVEL or LOCATIVE.search(text[max(0, s.start - 30):s.start])
                  or not any(a.start < s.end and s.start < a.end for a in actor_matches)]
+        # A river is no point on land where something happened ("near the Tigris river").
+        spots = [s for s in spots if not is_water(self.lex, sentence, s)]
         spot_spans = [(s.start, s.end) for s in spots]
         # A cue word inside a place name is the name: the town of Hit, "Raqqa Offensive" ...
         cues = [c for c in cues if not any(s <= c.start and c.end <= e for s, e in spot_spans)]
@@ -102,8 +116,11 @@ class Extractor:
             if ((self.lex.plan.search(text[max(0, cue.start - 80):cue.start]) and not self.lex.realis.search(lead))
                     or self.lex.plan_after.match(text, cue.end)):
                 continue   # "Parliament authorized airstrikes", "promised to send": decisions, not events
-            if (cue.cue.event_type in IRREALIS_TYPES and self.lex.irrealis.search(lead)
-                    and not self.lex.realis.search(lead)):
+            if planned(self.lex, text, cue) or topical(self.lex, text, cue) or lacks_aircraft(self.lex, text, cue):
+                continue   # "promised ... to launch airstrikes", "speaking about airstrikes", "forces were targeting"
+            irrealis = self.lex.irrealis.search(lead) if cue.cue.event_type in IRREALIS_TYPES else None
+            if (irrealis and not self.lex.realis.search(lead)
+                    and not PREPOSITIONAL_TO.match(irrealis.group(0))):
                 continue   # "to retake Mosul", "from taking control of the airport": not (yet) an event
             prev_end = cues[k - 1].end if k else 0
             next_start = cues[k + 1].start if k + 1 < len(cues) else len(text)
@@ -196,6 +213,7 @@ class Extractor:
             if ((gap == "" or ONE_VERB.fullmatch(gap)) and not self.lex.target_end.search(lead)
                     and before[-1].start >= prev_end and not COMPOUND.match(text, before[-1].end)
                     and not self.lex.not_doer_after.match(text[before[-1].end:cue.start] + " ")
+                    and not self.lex.join_lead.search(text[max(0, before[-1].start - 30):before[-1].start])
                     and usable(before[-1].actor)):
                 actor = before[-1].actor
         # Last resort: the nearest name before the cue, unless it is a target ("against ISIL").
@@ -206,11 +224,30 @@ class Extractor:
         # "After ISIL killed 21 Copts in Libya, Egypt conducted airstrikes": skip the fronted clause.
         main = FRONTED.match(text)
         start = main.end() if main and main.end() < cue.start and not prev_end else prev_end
-        actor = (actor or self._subject(text, matches, start, cue.start, usable)
-                 or (previous_actor if usable(previous_actor) else "")
-                 or self._subject(text, matches, 0, cue.start, usable) or (nearest[-1].actor if nearest else ""))
-        if not actor and ((same_paragraph and ANAPHORIC.match(text))
-                          or self.lex.pronoun.search(text[prev_end:cue.start])) and usable(context_actor):
+        group = None if actor else self.lex.group.search(text, max(start, text.rfind(";", 0, cue.start) + 1), cue.start)
+        if group is not None:
+            # "nine countries, allied with the US in some coalition, have executed airstrikes": a group of
+            # states acts; it is the coalition when the phrase says so, else nobody named.
+            phrase = text[group.start():cue.start]
+            in_coalition = any(a.actor == "Coalition" for a in matches if group.start() <= a.start < cue.start)
+            actor = "Coalition" if in_coalition or self.lex.coalition_word.search(phrase) else ""
+        else:
+            actor = (actor or self._subject(text, matches, start, cue.start, usable)
+                     or (previous_actor if usable(previous_actor) else "")
+                     or self._subject(text, matches, 0, cue.start, usable) or (nearest[-1].actor if nearest else ""))
+        if not actor and etype == "attack":
+            # "a suicide bomber killed 30 people ..., in an attack claimed by ISIL": the claimant did it.
+            actor = next((a.actor for a in matches if CLAIMED_BY.search(text, max(0, a.start - 30), a.start)
+                          and usable(a.actor)), "")
+        anaphor = ANAPHORIC.match(text)
+        # "The second airstrike ...": the anaphor heads the cue's own phrase; "This strategy was tested
+        # during the May 2015 raid" refers to something else, so the paragraph's actor does not carry over.
+        pronoun = self.lex.pronoun.search(text[prev_end:cue.start])
+        # "the militants", "the group" name an armed group: never a state actor of the paragraph.
+        militant = pronoun is not None and not pronoun.group(0).lower() in ("they", "it", "he", "she")
+        fits = usable(context_actor) and not (militant and self.actors.side(context_actor) in STATE_SIDES)
+        if not actor and group is None and fits and ((same_paragraph and anaphor and cue.start - anaphor.end() <= 25)
+                                                     or pronoun):
             actor = context_actor   # "they conquered ...", "The second airstrike ..."
         holder_rule = cue.cue.holder
         agent = ""
@@ -255,9 +292,16 @@ class Extractor:
                 if (holder_rule == "agent" and not agent) or (holder_rule == "actor" and not actor):
                     liberated = any(w in cue.text.lower() for w in self.lex.liberation)
                     holder = "<gov>" if liberated else ""
+            elif holder_rule == "gov":
+                holder = "<gov>"   # "Tikrit was declared free of ISIL": back to its government
             elif holder_rule == "country":
-                holder = "<gov>"
-            if (holder and holder != "<gov>" and not taken_from
+                # "ISIL was defeated territorially in Syria (by the SDF)": the named taker, else the
+                # government if actors.csv says it retook the country (Iraq), else "unknown".
+                takers = [a for a in after if a.start - cue.end <= 90 and a.actor != actor
+                          and AGENT.search(text[max(cue.end, a.start - 15):a.start])
+                          and self.actors.contests_territory(a.actor)]
+                holder = takers[0].actor if takers else "<region>"
+            if (holder and holder not in ("<gov>", "<region>") and not taken_from
                     and not self.actors.contests_territory(holder)):
                 # "U.S. troops secured ... the Baghdad airport in cooperation with Iraqi troops": an
                 # outside power taking a place from nobody is a deployment, not a change of control.
@@ -268,10 +312,22 @@ class Extractor:
                 picked = [s for s in spots if s.end <= cue.start and s.start >= max(lo, cue.start - BEFORE_WINDOW)]
             else:
                 window = BASE_WINDOW if cue.cue.event_type == "base_use" else AFTER_WINDOW
-                picked = [s for s in spots if s.start >= cue.end and s.start < min(hi, cue.end + window)]
+                named_as = NAMED_AS.search(text, cue.end, min(hi, cue.end + window))
+                hi = named_as.start() if named_as else hi   # "an operation named ..., after ... in Romania"
+                told = self.lex.report.search(text, cue.end, min(hi, cue.end + window))
+                hi = told.start() if told else hi   # "dropped 100 bombs, Carter said they planned attacks in Europe"
+                picked = [s for s in spots if s.start >= cue.end and s.start < min(hi, cue.end + window)
+                          and not any(named_spot(text, [s], c) for c in later)]
+                own = named_spot(text, [s for s in spots if s.start >= lo], cue)
+                if own is not None:
+                    return [own]   # "the Diyarbakır rally bombing", "the Sinjar offensive": the named place
                 if cue.cue.event_type in ("airstrike", "airdrop"):
                     # "airstrikes from an allied air base in Kuwait": where they flew from, not where they hit.
                     picked = [s for s in picked if not ORIGIN.search(text[max(cue.end, s.start - 50):s.start])]
+                if cue.cue.event_type == "withdrawal":
+                    # "transferring its troops stationed in Iraq to Kuwait": they left Iraq, not Kuwait.
+                    picked = [s for s in picked
+                              if not self.lex.destination.search(text[max(cue.end, s.start - 14):s.start])]
                 if holder_rule == "country":   # "no remaining territory in Iraq"
                     picked = [s for s in picked if s.start - cue.end <= 8]
                 if cue.cue.event_type == "territory_change" and holder_rule != "country":
@@ -313,51 +369,34 @@ class Extractor:
 
     # --- one event -------------------------------------------------------------------------
 
-    def _date(self, sentence: Sentence, cue: CueMatch, lo: int, hi: int,
-              prefer_after: bool = False) -> DateSpan | None:
-        dates = sentence.dates
-        located = [d for d in dates if d.start_char >= 0]
-        if prefer_after:   # "X, which was under ISIL control since 10 June 2014"
-            close = [d for d in located if 0 <= d.start_char - cue.end <= 30]
-            if close:
-                return close[0]
-        before = [d for d in located if d.end_char <= cue.start]
-        after = [d for d in located if d.start_char >= cue.end and d.start_char < hi]
-        if before:
-            best = max(before, key=lambda d: d.end_char)
-            # "On 29 June, in support of the 2016 offensive": the day inside the nearer year wins.
-            finer = [d for d in before if d is not best and best.start <= d.start and d.end <= best.end
-                     and (d.end - d.start) < (best.end - best.start)]
-            if finer:
-                best = max(finer, key=lambda d: d.end_char)
-            # "On 23 January, Jeffrey stated ... the drone strike in Baghdad on 3 January": a date
-            # before a reporting verb dates the report; the event's own date follows the cue.
-            own = [d for d in after if d.start_char - cue.end <= 60]
-            if own and self.lex.report.search(sentence.text[best.end_char:cue.start]):
-                return own[0]
-            # "Jordan, which had been conducting airstrikes in Syria since September 2014, initiated
-            # airstrikes in Iraq on 4 February 2015": a date after the previous cue is that cue's.
-            if own and 0 < lo <= best.start_char:
-                return own[0]
-            return best
-        if after:
-            return after[0]
-        context = [d for d in dates if d.start_char < 0]
-        if context:
-            return context[0]
-        return located[0] if located else None
-
     def _event(self, doc: Document, sentence: Sentence, cue: CueMatch, spot: Spot, actor: str,
                target: str, holder: str, near: bool = False, prev_end: int = 0) -> Event | None:
-        date = self._date(sentence, cue, prev_end, len(sentence.text), prefer_after=cue.cue.place == "before")
+        date = event_date(self.lex, sentence, cue, prev_end, len(sentence.text), prefer_after=cue.cue.place == "before")
+        if spot.end <= cue.start:
+            # "the 20 July 2015 Suruç bombing", "On 10 June Mosul fell": a date right before the place is its own.
+            named = [d for d in sentence.dates if 0 <= spot.start - d.end_char <= 4 and d.start_char >= 0]
+            date = named[-1] if named else date
         if date is None:
             return None
         place = spot.mention.place
         etype = cue.cue.event_type
+        if etype == "battle" and spot.level == COUNTRY_LEVEL:
+            return None   # "people displaced by fighting in Iraq": a battle needs a place finer than a country
+        if background_undated(sentence.text, cue, date):
+            return None   # "following the capture of Mosul by ISIS": recalled, and undated here
+        if summary(self.lex, sentence, cue, date, spot):
+            return None   # "By 22 October the U.S. had spent ...": a running total, not an act at a place
         if etype == "deployment" and place is not None and place.kind == "airbase":
             etype = "base_use"
         if holder == OCCUPY:
             etype, holder = "deployment", ""
+        if place is not None and place.country:
+            # "Kurdish fighters regained Kobani": in Syria the generic Kurdish name is the SDF.
+            actor, target, holder = (self.actors.localize(n, place.country, sentence.text) for n in (actor, target, holder))
+        if holder == "<region>":
+            # No taker named: the government only where data/actors.csv says it took the country back.
+            gov = self.actors.government_of(place.country) if place is not None else ""
+            holder = gov if gov in self.actors.region_takers else UNKNOWN_HOLDER
         if holder == "<gov>":
             holder = self.actors.government_of(place.country) if place is not None else ""
         if spot.level == COUNTRY_LEVEL:

@@ -74,12 +74,16 @@ def _numbers(text: str, lex: Lexicon) -> dict[str, str]:
 def _conflicts(members: list[Event], lex: Lexicon) -> str:
     notes: list[str] = []
     dates = {}
-    for m in members:
+    # A date a sentence only inherits from its paragraph ("Since then, ... have executed airstrikes")
+    # states nothing about the day: it neither disagrees nor votes when others state theirs.
+    stated = [m for m in members if m.date.start_char >= 0]
+    dated = stated or members
+    for m in dated:
         if m.date.precision in PRECISE:
             label = m.date.start.isoformat() if m.date.start == m.date.end else \
                 f"{m.date.start.isoformat()}/{m.date.end.isoformat()}"
             dates.setdefault(label, m.sources[0])
-    precise = [m for m in members if m.date.precision in PRECISE]
+    precise = [m for m in dated if m.date.precision in PRECISE]
     # A day inside another source's range agrees with it; only dates that exclude each other, given
     # by different documents, disagree (one document's two sentences are not a dispute).
     disagree = any(not a.date.overlaps(b.date) and a.sources[0].doc != b.sources[0].doc
@@ -114,7 +118,8 @@ def _conflicts(members: list[Event], lex: Lexicon) -> str:
 def _combine(members: list[Event], lex: Lexicon) -> Event:
     docs_order = sorted({m.sources[0].doc for m in members})
     precise = [m for m in members if m.date.precision in PRECISE]
-    pool = precise or members
+    # Stated dates outvote dates a sentence only inherits from its paragraph.
+    pool = [m for m in precise if m.date.start_char >= 0] or precise or members
     # Majority date over documents; ties go to the finest, then to the first document.
     votes = Counter((m.date.start, m.date.end) for m in pool)
     best = max(pool, key=lambda m: (votes[(m.date.start, m.date.end)], -RANK[m.date.precision],

@@ -24,7 +24,7 @@ LOCATIVE = re.compile(r"(?<!\w)(?:in|into|(?<!according )to|over|across|near|fro
                        r"within|toward|towards)\s+(?:the\s+)?(?:[A-Za-z-]+\s+)?$", re.IGNORECASE)
 LOCATOR = re.compile(r"^,?\s*(?:(?:about\s+|some\s+)?(?:\d[\d.,]*\s*(?:km|kilometres|kilometers|miles|mi)\s+(?:\(\d+\s*\w+\)\s+)?)?"
                       r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
-                      r"south-east|south-west)(?:ern)?\s+of|near|close\s+to|outside)\s+(?:the\s+)?(?:(?:city|town|river)\s+of\s+)?$",
+                      r"south-east|south-west)(?:ern)?\s+of|near|close\s+to|outside|(?:on|in)\s+the\s+outskirts\s+of)\s+(?:the\s+)?(?:(?:city|town|river)\s+of\s+)?$",
                       re.IGNORECASE)
 IN_REGION = re.compile(r",\s*in\s+(?:the\s+)?", re.IGNORECASE)
 BACK_REF = re.compile(r"\s*(?:(?:much|most|all|parts?|half|the rest)\s+of\s+)?(?:the|that|this)\s+"
@@ -33,6 +33,8 @@ BACK_REF = re.compile(r"\s*(?:(?:much|most|all|parts?|half|the rest)\s+of\s+)?(?
 BY_AGENT = re.compile(r"\s+(?:and\s+[\w-]+\s+)?(?:(?:conducted|carried\s+out|launched|made|flown)\s+)?(?:by|of)\s+(?:the\s+)?",
                        re.IGNORECASE)
 OCCUPY = "<occupy>"
+# The holder after a region-wide loss when the text names no taker ("ISIL had no territory left in Iraq").
+UNKNOWN_HOLDER = "unknown"
 AND_ONLY = re.compile(r",?\s*(?:and|or|,)\s*(?:the\s+)?")
 COMPOUND = re.compile(r"-([a-z]+)")
 ORIGIN = re.compile(r"\bfrom\s+(?:(?:an?|the|its|their)\s+)?(?:(?:[\w-]+\s+){0,2}(?:air\s*bases?|airbases?|bases?|"
@@ -135,3 +137,23 @@ def drop_covered(events: list[Event]) -> list[Event]:
              if e.place is not None and e.geo_precision != "country"}
     return [e for e in events if not (e.geo_precision == "country" and e.place is not None
                                       and (e.event_type, e.date.start, e.place.country) in finer)]
+
+
+# At most one modifier between ("rally"), never a preposition ("Incirlik Air Base for airstrikes").
+NAMED_GAP = re.compile(r"\s*(?:(?!(?:for|of|in|on|at|to|by|with|from|and|or|the|an?|after|before|during|against|"
+                       r"was|were|is|are|had|has|have)\s)[a-z]+\s+)?")
+NAMED_TYPES = ("attack", "battle", "airstrike")
+NAMED_VERB = re.compile(r"(?:ed|targeting|attacking|striking|hitting)$|\s", re.IGNORECASE)   # nouns only: "bombing", "offensive"
+
+
+def named_spot(text: str, spots: list[Spot], cue) -> Spot | None:
+    """The place naming a nominal cue right before it ("the 20 July 2015 Suruç bombing", "the Sinjar
+    offensive", "Diyarbakır rally bombing"): at most one lowercase word between, not a country."""
+    if (cue.cue.event_type not in NAMED_TYPES or cue.cue.place != "after" or not cue.text[:1].islower()
+            or NAMED_VERB.search(cue.text)):
+        return None
+    for spot in spots:
+        if (spot.end <= cue.start and spot.level != COUNTRY_LEVEL
+                and NAMED_GAP.fullmatch(text[spot.end:cue.start])):
+            return spot
+    return None

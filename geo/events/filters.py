@@ -1,0 +1,120 @@
+"""Is a cue an event? Checks that turn away plans, topics, running totals and non-places.
+
+Kept apart from extract.py (which finds who, where and when) so each rule reads on its own;
+every word list comes from data/event_words.csv through the Lexicon.
+"""
+
+from __future__ import annotations
+
+import re
+
+from geo.events.cues import CueMatch, Lexicon
+from geo.events.text import COUNTRY_LEVEL, Spot
+from geo.model import DateSpan, Sentence
+
+# "promised ... to launch airstrikes", "to be based in": the cue is the complement of an infinitive.
+INFINITIVE = re.compile(r"\bto\s+(?:(?:launch|conduct|carry\s+out|begin|start|initiate|join|fly|send|deploy|strike|"
+                        r"bomb|participate\s+in|take\s+part\s+in|resume|expand|step\s+up)\s+(?:[\w-]+\s+){0,2})?$",
+                        re.IGNORECASE)
+# Between the plan word and that infinitive no new clause may start ("... and that he dispatched").
+CLAUSE_BREAK = re.compile(r"[;:.]|\b(?:that|but|which|while|whereas|although|however)\b|\band\s+(?:he|she|it|they|then)\b",
+                          re.IGNORECASE)
+# "had conducted", "have been killed", "has flown": a perfect sums up what happened before.
+PERFECT = re.compile(r"\b(?:had|has|have)\s+(?:(?:also|already|now|so\s+far|reportedly|been)\s+)*"
+                     r"(?:[a-z]+(?:ed|en|wn|ne|ght|lt|nt|ck|ruck|un|id|ew))\b", re.IGNORECASE)
+# "$424 million", "£1.75bn": money spent is a total, never an act at a place.
+MONEY = re.compile(r"[$£€]\s?\d|\b\d[\d.,]*\s*(?:million|billion|bn)\b", re.IGNORECASE)
+CASUALTY = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s*[-–]\s*\d[\d,]*)?\s+(?:[A-Za-z-]+\s+){0,2}?"
+                      r"(?:civilians|fighters|militants|people|members|soldiers|troops|deaths|fatalities)\b",
+                      re.IGNORECASE)
+LEAD_QUALIFIER = re.compile(r"\b(by|as of|since|until|through)\s+(?:the\s+(?:end\s+of\s+)?)?$", re.IGNORECASE)
+# "495 airstrikes", "43 combat sorties": a count of strikes (casualty counts are not).
+STRIKES = re.compile(r"(?<![\w.,])\d[\d,]*\s+(?:[A-Za-z-]+\s+){0,2}?(?:air\s?strikes|strikes|sorties|missions|air\s+raids)\b",
+                     re.IGNORECASE)
+AGGREGATE_QUALIFIERS = ("by", "as of", "since", "until", "through")
+HOSTILE = ("airstrike", "attack", "battle")
+LONG_SPAN_DAYS = 31
+
+
+def planned(lex: Lexicon, text: str, cue: CueMatch) -> bool:
+    """True when the cue completes a plan's infinitive: "promised 26 September to send four planes
+    ..., with 250 pilots and staff, to launch airstrikes" (the plan word may stand far before)."""
+    lead = text[max(0, cue.start - 60):cue.start]
+    inf = INFINITIVE.search(lead)
+    if inf is not None:
+        edge = cue.start - len(lead) + inf.start()
+    elif cue.text.lower().startswith("to "):
+        edge = cue.start
+    else:
+        return False
+    if not text[:edge].strip():
+        return True   # "To conduct its airstrikes, France deployed ...": a fronted purpose, not an act
+    window_start = max(0, edge - 220)
+    plans = list(lex.plan_word.finditer(text, window_start, edge))
+    if not plans:
+        return False
+    gap = text[plans[-1].end():edge]
+    return not CLAUSE_BREAK.search(gap) and not lex.realis.search(gap)
+
+
+def topical(lex: Lexicon, text: str, cue: CueMatch) -> bool:
+    """"speaking about U.S. airstrikes in Iraq": a topic of talk, not an act."""
+    return bool(lex.topic.search(text[max(0, cue.start - 60):cue.start]))
+
+
+def lacks_aircraft(lex: Lexicon, text: str, cue: CueMatch) -> bool:
+    """"special forces were targeting IS-K": a broad airstrike cue needs an air word nearby."""
+    if cue.cue.event_type != "airstrike" or cue.text.lower() not in lex.needs_air:
+        return False
+    return not lex.air_word.search(text[max(0, cue.start - 120):cue.end + 80])
+
+
+def is_water(lex: Lexicon, sentence: Sentence, spot: Spot) -> bool:
+    """"near the Tigris river": a river (places kind "other") is no point on land; seas stay (carriers)."""
+    place = spot.mention.place
+    if place is None or place.kind != "other":
+        return False
+    after = sentence.text[spot.end:spot.end + 8]
+    return bool(lex.water.search(place.name) or lex.water.search(spot.mention.text) or lex.water.match(after.strip()))
+
+
+def summary(lex: Lexicon, sentence: Sentence, cue: CueMatch, date: DateSpan, spot: Spot) -> bool:
+    """True for a running total told at country or region scale, not one act at a place: "By 22 October
+    the U.S. had spent $424 million ...", "As of 2 March the Reapers had conducted 70 airstrikes in Iraq",
+    "450 civilians had been killed by the coalition air campaign in Iraq and Syria", or a report's own
+    date on older strikes ("On 11 August, the Pentagon said the airstrikes had slowed ISIL in Iraq")."""
+    text = sentence.text
+    if cue.cue.event_type in HOSTILE and lex.total.search(text[max(0, cue.start - 30):cue.start]):
+        return True   # "bringing the total number of U.S. airstrikes in Libya to 48": the cue is the counted noun
+    reported = 0 <= date.end_char <= cue.start and bool(lex.report.search(text[date.end_char:cue.start]))
+    if reported and cue.cue.event_type in HOSTILE and STRIKES.search(text):
+        return True   # "On 20 December ABC reported that AFRICOM carried out 495 airstrikes in Sirte": a tally
+    if spot.level < COUNTRY_LEVEL:   # a place or region: a specific act is stated there
+        return False
+    etype = cue.cue.event_type
+    if etype == "deployment":
+        # "As of 2 April 2017, the U.S. troop level ... was around 5,200 in Iraq": a standing presence.
+        return bool(lex.troop_level.search(text)) and not lex.fresh.search(text)
+    if etype not in HOSTILE:
+        return False
+    figure = bool(lex.count.search(text) or MONEY.search(text) or CASUALTY.search(text) or lex.total.search(text))
+    qualifiers = {getattr(d, "qualifier", "") for d in sentence.dates}
+    # A reader that sets no qualifier still leaves "by 23 March", "as of 2 March" in the text.
+    qualifiers |= {m.group(1).lower() for d in sentence.dates if d.start_char > 0
+                   for m in [LEAD_QUALIFIER.search(text, 0, d.start_char)] if m}
+    aggregate = (bool(qualifiers & set(AGGREGATE_QUALIFIERS)) or bool(lex.aggregate.search(text))
+                 or (date.end - date.start).days > LONG_SPAN_DAYS)
+    if figure and (aggregate or PERFECT.search(text)):
+        return True
+    # The date before a reporting verb dates the report; at country scale the strikes told are older
+    # ("On 23 February 2015, it was revealed that 8,500 ISIL fighters had been killed by airstrikes").
+    return reported
+
+
+BACKGROUND = re.compile(r"\b(?:following|after|since|before|prior\s+to|in\s+the\s+wake\s+of)\s+the\s+$", re.IGNORECASE)
+
+
+def background_undated(text: str, cue: CueMatch, date: DateSpan) -> bool:
+    """"..., following the capture of Mosul by ISIS": an earlier event recalled in passing; the date the
+    sentence inherits from its paragraph is not its date."""
+    return date.start_char < 0 and bool(BACKGROUND.search(text[max(0, cue.start - 30):cue.start]))

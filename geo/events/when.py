@@ -1,0 +1,55 @@
+"""When did a cue happen: pick the sentence's date expression that belongs to it."""
+
+from __future__ import annotations
+
+import re
+
+from geo.events.cues import CueMatch, Lexicon
+from geo.model import DateSpan, Sentence
+
+REPORTED_WINDOW = 130   # how far after a reported cue its own date may stand
+# ", Operation Odyssey Lightning concluded on 19 December": a new clause with its own subject and verb.
+NEW_CLAUSE = re.compile(r";|,\s+(?:[A-Z][\w'-]*\s+)+[a-z]+ed\b|\bby\s+$")
+
+
+def event_date(lex: Lexicon, sentence: Sentence, cue: CueMatch, lo: int, hi: int,
+               prefer_after: bool = False) -> DateSpan | None:
+    """The date span of one cue: the nearest date before it, unless that dates a report or an
+    earlier cue, then its own date after it; else the paragraph's inherited date."""
+    dates = sentence.dates
+    located = [d for d in dates if d.start_char >= 0]
+    if prefer_after:   # "X, which was under ISIL control since 10 June 2014"
+        close = [d for d in located if 0 <= d.start_char - cue.end <= 30]
+        if close:
+            return close[0]
+    before = [d for d in located if d.end_char <= cue.start]
+    after = [d for d in located if d.start_char >= cue.end and d.start_char < hi]
+    if before:
+        best = max(before, key=lambda d: d.end_char)
+        # "On 29 June, in support of the 2016 offensive": the day inside the nearer year wins.
+        finer = [d for d in before if d is not best and best.start <= d.start and d.end <= best.end
+                 and (d.end - d.start) < (best.end - best.start)]
+        if finer:
+            best = max(finer, key=lambda d: d.end_char)
+        # "On 23 January, Jeffrey stated ... the drone strike in Baghdad on 3 January": a date
+        # before a reporting verb dates the report; the event's own date follows the cue.
+        own = [d for d in after if d.start_char - cue.end <= 60]
+        if lex.report.search(sentence.text[best.end_char:cue.start]):
+            # A report's date is never its strikes' date: take the event's own date further on too
+            # ("reported that warplanes conducted 51 airstrikes in Libya, ..., between 7 and 10 October").
+            told = own or [d for d in after if d.start_char - cue.end <= REPORTED_WINDOW
+                           and getattr(d, "qualifier", "") not in ("by", "as of", "since", "until")
+                           and not NEW_CLAUSE.search(sentence.text, cue.end, d.start_char)]
+            if told:
+                return told[0]
+        # "Jordan, which had been conducting airstrikes in Syria since September 2014, initiated
+        # airstrikes in Iraq on 4 February 2015": a date after the previous cue is that cue's.
+        if own and 0 < lo <= best.start_char:
+            return own[0]
+        return best
+    if after:
+        return after[0]
+    context = [d for d in dates if d.start_char < 0]
+    if context:
+        return context[0]
+    return located[0] if located else None
