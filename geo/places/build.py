@@ -33,6 +33,7 @@ def collect_rows() -> list[sources.Row]:
         rows.setdefault(row[0], row)
     sources._CITIES.clear()  # free the big list
     sources.add_abbreviations(rows)
+    _replace_duplicates(rows, curated)
     for row in curated:
         old = rows.get(row[0])
         if old is not None:  # amend: curated coordinates/kind win, aliases add up
@@ -40,6 +41,43 @@ def collect_rows() -> list[sources.Row]:
                    row[4] or old[4], row[5], row[6], "curated", max(row[8], old[8]), old[9])
         rows[row[0]] = row
     return list(rows.values())
+
+
+_SAME_PLACE_KM = 25.0
+
+
+def _replace_duplicates(rows: dict[str, sources.Row], curated: list[sources.Row]) -> None:
+    """A curated row with its own id that describes a GeoNames place (same name, same country,
+    within 25 km) replaces that entry, so the place has one id; it takes over the GeoNames
+    names, population and admin1 code."""
+    wanted: dict[tuple[str, str], list[sources.Row]] = {}
+    for row in curated:
+        if row[0] not in rows:
+            for name in (row[1], *row[2]):
+                wanted.setdefault((row[4], fold.canonical(name)), []).append(row)
+    if not wanted:
+        return
+    countries = {c for c, _ in wanted}
+    merged: dict[str, sources.Row] = {}
+    for pid, old in list(rows.items()):
+        if old[7] != "geonames" or old[4] not in countries or old[3] in ("country", "continent"):
+            continue
+        for new in wanted.get((old[4], fold.canonical(old[1])), ()):
+            if _km(old[5], old[6], new[5], new[6]) <= _SAME_PLACE_KM:
+                del rows[pid]
+                cur = merged.get(new[0], new)
+                merged[new[0]] = (cur[0], cur[1], tuple(dict.fromkeys(cur[2] + (old[1],) + old[2])),
+                                  cur[3], cur[4], cur[5], cur[6], cur[7], max(cur[8], old[8]),
+                                  cur[9] or old[9])
+                break
+    curated[:] = [merged.get(row[0], row) for row in curated]
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    from math import asin, cos, radians, sin, sqrt
+    a = (sin(radians(lat2 - lat1) / 2) ** 2
+         + cos(radians(lat1)) * cos(radians(lat2)) * sin(radians(lon2 - lon1) / 2) ** 2)
+    return 12742.0 * asin(sqrt(a))
 
 
 def _prior(row: sources.Row) -> tuple:
@@ -77,6 +115,11 @@ def surface_keys(name: str, groups: dict[str, list[str]]) -> list[str]:
         # 'Deir ez-Zor' is also written 'Deir al-Zor' and 'Deir Zor'
         keys.add(" ".join(w for i, w in enumerate(words) if i == 0 or w not in fold.ARTICLES))
         keys.add(" ".join("al" if i and w in fold.ARTICLES else w for i, w in enumerate(words)))
+    words = base.split()
+    for i in range(1, len(words) - 1):
+        if words[i] in fold.ARTICLES and words[i][-1] == words[i + 1][0] and words[i][0] in "ae":
+            # 'Deir ez-Zor' is also written 'Deir Ezzor' (the article fused with its noun)
+            keys.add(" ".join(words[:i] + [words[i] + words[i + 1]] + words[i + 2:]))
     for key in (base, nospace):
         words = key.split()
         options = [groups.get(w, [w]) for w in words]
@@ -93,7 +136,8 @@ def _in_automaton(name: str, row: sources.Row) -> bool:
         return False
     if row[7] == "airportsdata" and not row[0].startswith("subd:"):
         # full airport names, and a big city's airport's short name ("Heathrow"); never codes
-        return (name == row[1] and " " in name) or (row[8] > 0 and not name.isupper())
+        return ((name == row[1] and " " in name) or (row[8] > 0 and not name.isupper())
+                or bool(sources.BASE_ALIAS_RE.search(name)))
     if row[7] in ("curated", "user"):
         return len(name) >= 2
     return len(name) >= 3 and not name.isupper()

@@ -62,6 +62,7 @@ def variants() -> dict[str, str]:
 
 
 _APOS_RE = re.compile(f"[{APOSTROPHES}]")
+_FUSED_RE = re.compile(r"^[ae]([dtzsrn])(\1[a-z]{2,})$")
 
 
 @functools.lru_cache(maxsize=1)
@@ -78,6 +79,8 @@ def canonical(name: str) -> str:
     words = name.translate(_canon_table()).split()
     if len(words) > 1:
         words = [w for w in words if w not in ARTICLES] or words
+        # "Deir Ezzor" = "Deir ez-Zor": an assimilated article written fused with its noun
+        words[1:] = [_FUSED_RE.sub(r"\2", w) for w in words[1:]]
     get = variants().get
     text = " ".join([get(w, w) for w in words])
     if " " in text:  # multi-word variants ("ayn al arab" handled via the article drop)

@@ -22,7 +22,8 @@ FEATURES_AFTER = {"air base": "airbase", "airbase": "airbase", "air field": "air
                   "dam": "dam", "governorate": "region", "province": "region",
                   "district": "region", "region": "region", "mountains": "mountain",
                   "mountain": "mountain", "mountain range": "mountain", "airport": "airbase",
-                  "international airport": "other"}
+                  "international airport": "other", "air force base": "airbase",
+                  "air reserve base": "airbase", "afb": "airbase"}
 FEATURES_BEFORE = {"camp": "camp", "mount": "mountain", "mt": "mountain",
                    "naval air station": "airbase"}
 # part of the name when written after it (extend the span: "Haditha Dam", "Anbar Province")
@@ -219,6 +220,7 @@ def _analyse(text, folded, chosen, gazetteer, links, lowercase_vocab) -> list[Sp
         if in_operation_name(text, s, ctx):
             continue  # "Operation Roundup", "Operation Euphrates Shield": a name, not a place
         span = Span(s, e, text[s:e], text[s:e])
+        loose_cue = False
         # feature cues and span extension
         for k in ((3, 2, 1) if after and after[0] in _FEATURE_FIRST else ()):
             phrase = " ".join(after[:k])
@@ -231,6 +233,7 @@ def _analyse(text, folded, chosen, gazetteer, links, lowercase_vocab) -> list[Sp
                         span.end = e + m.end()
                         span.text = text[s:span.end]
                 span.strong = True
+                loose_cue = span.end == e  # "Naval Air Station": the cue is not part of the name
                 break
         if not span.cue and before and before[-1] in _FEATURE_LAST:
             for p in before_phrases:
@@ -250,6 +253,8 @@ def _analyse(text, folded, chosen, gazetteer, links, lowercase_vocab) -> list[Sp
             span.within = _followed_by_region(text, e, gazetteer, text[s:e])
             span.strong = span.strong or span.within is not None
         link = link_at.get((s, span.end)) or link_at.get((s, e), "")
+        if not link and _model_in_link(text, s, e, links, gazetteer):
+            continue  # "[[Dassault Mirage 2000|Mirage 2000]]": the link names the model
         if link:
             verdict = _link_verdict(link, span.name, gazetteer)
             if verdict is False:
@@ -267,7 +272,7 @@ def _analyse(text, folded, chosen, gazetteer, links, lowercase_vocab) -> list[Sp
             span.feature = True  # "the Oman oilfield", "Jordan Street": a feature, not the country
         key = fold.canonical(span.name)
         rule = stop.get(key)
-        if rule == "never" and not span.cue:
+        if rule == "never" and (not span.cue or loose_cue):
             continue
         if rule == "context" and not span.strong:
             # "Fallujah, Ramadi and Hit": kept only as a list partner of other places
@@ -348,6 +353,15 @@ _EVENT_WORDS = frozenset("battle siege fall capture liberation recapture offensi
                          "bombing bombings attack attacks operation campaign clashes raid airstrike "
                          "airstrikes strike strikes protests killing killings genocide conflict "
                          "insurgency crisis shooting explosion explosions intervention".split())
+
+
+def _model_in_link(text: str, s: int, e: int, links, gazetteer) -> bool:
+    """The span opens a link's text and a model number ends it ("Mirage 2000"), and the link
+    names something other than a place."""
+    for ls, le, target in links:
+        if ls == s and le > e and re.fullmatch(r"\s+[A-Z]{0,3}-?\d[\w-]*", text[e:le]):
+            return _link_verdict(target, text[s:e], gazetteer) is False
+    return False
 
 
 def _link_verdict(target: str, name: str, gazetteer) -> bool | None:

