@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -296,6 +297,35 @@ CASES: list[tuple[str, str, list[str]]] = [
      "doc=2025-11", ["2024-01-29 day"]),
     ("Lambeth, Benjamin, Airpower in the War Against ISIS, Annapolis: Naval Institute Press, 2021",
      "doc=2025-11", ["2021-01-01..2021-12-31 year"]),
+    # offsets from the previous date in the paragraph (or the sentence): vague ones are ranges
+    ("killed nine other ISIL members in retaliation for the Baghdad bombings that killed 32 Iraqis "
+     "a week prior, officials added.", "doc=2021; prev=2021-01-27", ["2021-01-18..2021-01-22 range"]),
+    ("The first Reaper drone strike occurred weeks later in Bayji, north of Baghdad",
+     "doc=2023; prev=2014-10-16", ["2014-10-23..2014-11-27 range"]),
+    ("Weeks later, Parliament was recalled and Members debated", "doc=2023; prev=2014-09-01..2014-09-10",
+     ["2014-09-08..2014-10-22 range"]),
+    ("On 21 February, it was reported that just over a week before, Afghan forces supported by U.S. "
+     "airstrikes pushed ISIL militants out, killing a total 43 ISIL militants by 22 February.",
+     "doc=2023; prev=2016-02-01",
+     ["2016-02-21 day", "2016-02-11..2016-02-13 range", "2016-02-22 day"]),
+    ("On 31 December, angry protestors attacked the United States embassy in Baghdad, in response to "
+     "the U.S. airstrike two days earlier against Kata'ib Hezbollah militia.", "doc=2021; prev=2019-12-29",
+     ["2019-12-31 day", "2019-12-29 day"]),
+    ("In February 2015, ISIL-KP deputy commander Mullah Abdul Rauf Khadim was killed, his successor met "
+     "the same fate a month later, and since then", "doc=2023", ["2015-02-01..2015-02-28 month",
+                                                               "2015-03-01..2015-03-31 month"]),
+    ("Two days later, a US drone strike targeted what was believed to be a member of IS-K",
+     "doc=2023; prev=2021-08-26", ["2021-08-28 day"]),
+    ("Three months later the base was handed over.", "doc=2023; prev=2014-10-16",
+     ["2015-01-01..2015-01-31 month"]),
+    ("The next day, U.S. aircraft struck again.", "doc=2023; prev=2014-08-08", ["2014-08-09 day"]),
+    # "since <month>" looks back: never after the date that lends the year (000:285)
+    ("There are already more than 4,000 Marines who have been deployed to Iraq since October.",
+     "doc=2021; head=March 2016; prev=2016-03-19", ["2015-10-01..2015-10-31 month"]),
+    ("deployed to Iraq since October.", "doc=2021; head=March 2016", ["2015-10-01..2015-10-31 month"]),
+    ("As of February, the base had been handed over.", "doc=2021; prev=2016-03-19",
+     ["2016-02-01..2016-02-29 month"]),
+    ("In October the base was handed over.", "doc=2021; prev=2016-03-19", ["2016-10-01..2016-10-31 month"]),
 ]
 
 
@@ -332,6 +362,39 @@ def test_not_dates(text: str) -> None:
 def test_missing_year_without_context_is_skipped() -> None:
     assert find_dates("On 5 August, the U.S. started supplying weapons.", DateContext()) == []
     assert find_dates("That month the first round of talks were held", DateContext()) == []
+
+
+def test_offsets_without_a_stated_date_are_skipped() -> None:
+    """Offsets count from a date the text states, never from a heading or the document date;
+    "two days before the attack" counts from the attack."""
+    ctx = DateContext(document=parse_iso_or_partial("2021"), heading=heading_date("March 2016"))
+    assert find_dates("A week later, the Marines left.", ctx) == []
+    ctx = replace(ctx, previous=parse_iso_or_partial("2016-03-19"))
+    assert find_dates("They set up their howitzers 2 or 3 days before the attack.", ctx) == []
+    assert find_dates("Weeks later, the Marines left.",
+                      replace(ctx, previous=parse_iso_or_partial("2016"))) == []
+    # a count no row names is not the vague "days later"
+    for text in ("Ten days later, it fell.", "It fell 10 days later.", "Twenty-two days later it fell."):
+        assert find_dates(text, ctx) == [], text
+
+
+def test_a_flashback_is_not_the_paragraph_time():
+    """001:380: "the previous year" does not move the story back: "On 11 June" stays in 2016;
+    001:406: nor does it change what "this year" means."""
+    got = _tag([("In June 2016, ISIL militants were retreating from Sirte.", 0),
+                ("The militias are allied to the government installed in Tripoli the previous year.", 0),
+                ("On 11 June, the BBC reported that Libyan forces retook part of Sirte.", 0),
+                ("On 24 December 2016, strength fell from 3,000 members the previous year.", 1),
+                ("U.S. troops conducted more than 350 operations this year.", 1),
+                ("On 21 February 2016, it was reported that a week earlier, Afghan forces pushed "
+                 "ISIL out; 43 were killed by 22 February.", 2),
+                ("On 3 March, the operation ended.", 2)], doc_date="2023")
+    assert got == [[(date(2016, 6, 1), "month")], [(date(2015, 1, 1), "year")],
+                   [(date(2016, 6, 11), "day")],
+                   [(date(2016, 12, 24), "day"), (date(2015, 1, 1), "year")],
+                   [(date(2016, 1, 1), "year")],
+                   [(date(2016, 2, 21), "day"), (date(2016, 2, 12), "range"), (date(2016, 2, 22), "day")],
+                   [(date(2016, 3, 3), "day")]]
 
 
 def test_offsets_and_qualifiers() -> None:

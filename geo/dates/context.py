@@ -11,7 +11,8 @@ from functools import lru_cache
 from geo.dates.grammar import Raw, patterns, scan
 from geo.dates.lexicon import _rows, lexicon
 from geo.dates.prefilter import lower_led_flags
-from geo.dates.resolve import DateContext, _month_end, find_dates, later_dated, resolve_all
+from geo.dates.resolve import (DateContext, _month_end, anchor, find_dates, later_dated,
+                               resolve_all)
 from geo.errors import InputError
 from geo.model import DateSpan, Document, Sentence
 
@@ -108,7 +109,7 @@ def tag_document(doc: Document) -> Document:
                           document=doc.date, later=later, look_ahead=not dated_news)
         spans = resolve_all(s.text, raws, ctx)
         if spans:
-            prev = _narrative(spans) if dated_news else spans[-1]
+            prev = _narrative(spans) if dated_news else (anchor(spans) or prev)
         out.append(_with_dates(s, tuple(spans)))
     return replace(doc, sentences=tuple(out))
 

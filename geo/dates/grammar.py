@@ -61,6 +61,16 @@ def _heads(words) -> str:
     return "".join(sorted({re.escape(w[0]) for w in words}))
 
 
+def _by_first_letter(words: Iterable[str]) -> str:
+    """"[Aa](?:utumn|few)|[Ee]arly": one branch per first letter, so the trigger, tried at
+    every word start, tests each letter once instead of once per word."""
+    rests: dict[str, list[str]] = {}
+    for w in words:
+        rests.setdefault(w[0], []).append(re.escape(w[1:]).replace(r"\ ", r"\s+"))
+    return "|".join(f"{_cap(c)}(?:{'|'.join(sorted(r, key=len, reverse=True))})"
+                    for c, r in sorted(rests.items()))
+
+
 @lru_cache(maxsize=1)
 def patterns() -> dict[str, re.Pattern[str]]:
     """Compile the master pattern and its helpers once."""
@@ -76,6 +86,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
     MOD = r"(?i:(?:the\s+)?(?:" + "|".join(
         (m if m in ("early", "mid", "late") else m + r"\s+of") for m in mods) + "))"
     SEASON = "(?i:" + _alt(list(lx.seasons)) + ")"
+    rel = [p for p in lx.relative if p not in lx.offsets]
     alts = {
         "iso": rf"(?<![\d-])(?P<iso_y>\d{{4}})-(?P<iso_m>\d\d)-(?P<iso_d>\d\d)(?![\d-])",
         "num": rf"(?<![\d/.,])(?P<num_a>\d{{1,2}})/(?P<num_b>\d{{1,2}})/(?P<num_y>\d{{4}}|\d\d)(?![\d/])",
@@ -94,7 +105,10 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "yr2": (rf"{NB}(?P<yr2_a>{Y})(?P<yr2_sep>\s*[–—/-]\s*|\s+to\s+)(?P<yr2_b>(?:1[89]|20)\d\d|\d\d)"
                 r"(?![\w%]|[.,]\d)"),
         "yr": rf"{NB}(?P<yr_y>{Y})(?![\w%]|[.,]\d|-\w)",
-        "rel": r"\b(?P<rel_w>(?i:" + _alt(list(lx.relative)) + r"))\b",
+        "rel": r"\b(?P<rel_w>(?i:" + _alt(rel) + r"))\b",
+        # offsets in plain case classes: sre skips a branch on its first character only then
+        "off": r"\b(?P<off_w>" + "|".join(_cap(w).replace(r"\ ", r"\s+") for w in sorted(
+            lx.offsets, key=len, reverse=True)) + r")\b",
         "bm": rf"\b(?P<bm_m>{MF})(?!\s*[–—-]?\s*\d)",
         "bs": rf"\b(?P<bs_w>(?i:{_alt(sorted(set(lx.seasons) - {'fall'}))}))\b(?!\s+of\b)",  # "fall" alone is a verb
     }
@@ -105,7 +119,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
     guards = {"iso": r"\d", "num": r"\d", "fd": "(?i:t)", "ddm": "[0-9t]", "dm": "[0-9t]",
               "md": mon, "my": mon, "mm": mon, "mod": f"(?i:[t{_heads(mods)}])",
               "sea": f"(?i:[{_heads(seasons)}])", "yr2": "[12]", "yr": "[12]",
-              "rel": f"(?i:[{_heads(lx.relative)}])", "bm": mon,
+              "rel": f"(?i:[{_heads(rel)}])", "off": f"(?i:[{_heads(lx.offsets)}])", "bm": mon,
               "bs": f"(?i:[{_heads(seasons - {'fall'})}])"}
     master = "|".join(f"(?={guards[k]})(?P<{k}>{v})" for k, v in alts.items())
     # A cheap trigger lookahead finds the few places where an expression can start; the master
@@ -113,10 +127,14 @@ def patterns() -> dict[str, re.Pattern[str]]:
     rel_words = [w.split() for w in lx.relative]
     after_the = {w[1] for w in rel_words if w[0] == "the"} | {m for m, _ in lx.parts} | {"first"}
     firsts = {w[0] for w in rel_words if w[0] != "the"} | {m for m, _ in lx.parts} | set(lx.seasons)
+    # relative phrases trigger on their first two words: a lone "a" or "two" is too common
+    heads = ({m for m, _ in lx.parts} | set(lx.seasons)
+             | {" ".join(w[:2]) for w in rel_words if w[0] != "the"})
+    head_alt = _by_first_letter(heads)
     month_heads = "|".join(sorted({n[:3].capitalize() for n in lx.months}))
     # explicit [Tt] classes instead of (?i:...): case-folded matching doubles the scan time
     trigger = (rf"\b(?:\d|(?:{month_heads})|[Tt]he\s+(?:\d|{_alt(sorted(after_the))})"
-               rf"|(?:{'|'.join(_cap(w) for w in sorted(firsts))})\b)")
+               rf"|(?:{head_alt})\b)")
     quals = _alt(list(lx.qualifiers))
     scanner = f"(?={trigger})(?:{master})"
     # Fast path for sentences where every expression starts at an ASCII digit or capital
@@ -140,6 +158,8 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "bad_before": re.compile(
             r"(?<![\w.])(?:" + _alt(sorted(lx.not_before_year)) + r")\s*$", re.IGNORECASE),
         "word_after": re.compile(r"\s+([a-z]+)"),
+        "word_next": re.compile(r"\s+\w"),
+        "count_before": re.compile(r"(?<![\w-])([\w-]+)[\s-]+$"),
         "range_gap": re.compile(r"\s*[–—-]\s*|\s+(?:to|until|till|through)\s+"),
         "and_gap": re.compile(r"\s+and\s+"),
         "list_gap": re.compile(r"(?:\s*(?:,|and|or|to|into|through|until|–|—|-)\s*)+"),
@@ -224,8 +244,14 @@ def read_match(m: re.Match[str], text: str, us_order: bool) -> list[Raw]:
     if kind == "yr":
         return [Raw(s, e, Point(int(g("yr_y"))))] if _plausible_year(m, text) else []
     if kind == "rel":
-        phrase = " ".join(g("rel_w").lower().split())
-        return [Raw(s, e, rel=lexicon().relative[phrase])]
+        return [Raw(s, e, rel=lexicon().relative[" ".join(g("rel_w").lower().split())])]
+    if kind == "off":
+        if g("off_w").rsplit(None, 1)[-1] in ("before", "prior") and patterns()["word_next"].match(text, e):
+            return []       # "two days before the attack" counts from the attack, not a date
+        count = patterns()["count_before"].search(text, max(0, s - 12), s)
+        if count and (count.group(1).isdigit() or count.group(1).lower() in lexicon().count_words):
+            return []       # "10 days later", "ten days later": a count no row gives, so no date
+        return [Raw(s, e, rel="offset")]
     if kind == "bm":
         return [Raw(s, e, Point(None, _month(g("bm_m"))), needs_cue=True)]
     if kind == "bs":

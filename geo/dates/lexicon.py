@@ -1,13 +1,14 @@
 """Word lists for the date grammar, read once from data/dates/*.csv.
 
-Month names, modifier parts ("early", "end of"), seasons, qualifiers and relative phrases live
-in data files so they can be extended without touching the grammar.
+Month names, modifier parts ("early", "end of"), seasons, qualifiers, relative phrases and
+offsets ("a week later") live in data files so they can be extended without touching the
+grammar.
 """
 
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -33,6 +34,10 @@ class Lexicon:
     relative: dict[str, str]               # phrase -> kind
     not_after_year: frozenset[str]         # "2000 troops" is a count, not a year
     not_before_year: frozenset[str]        # "Resolution 2085", "Mirage 2000" are names
+    # "a week later" -> (first, last, unit): an offset from the previous date, in days, months
+    # or years (negative: earlier); these phrases are also in `relative` with kind "offset"
+    offsets: dict[str, tuple[int, int, str]] = field(default_factory=dict)
+    count_words: frozenset[str] = frozenset()  # "ten days later" is not the vague "days later"
 
 
 @lru_cache(maxsize=1)
@@ -48,6 +53,9 @@ def lexicon() -> Lexicon:
     seasons = {r["season"]: (int(r["first_month"]), int(r["last_month"])) for r in _rows("seasons.csv")}
     quals = {r["phrase"]: r["qualifier"] for r in _rows("qualifiers.csv")}
     rel = {r["phrase"]: r["kind"] for r in _rows("relative.csv")}
+    offsets = {r["phrase"]: (int(r["lo"]), int(r["hi"]), r["unit"]) for r in _rows("offsets.csv")}
+    rel.update((phrase, "offset") for phrase in offsets)
     nay = frozenset(r["word"] for r in _rows("not_after_year.csv"))
     nby = frozenset(r["word"] for r in _rows("not_before_year.csv"))
-    return Lexicon(months, tuple(full), parts, seasons, quals, rel, nay, nby)
+    counts = frozenset(r["word"] for r in _rows("count_words.csv"))
+    return Lexicon(months, tuple(full), parts, seasons, quals, rel, nay, nby, offsets, counts)

@@ -19,13 +19,17 @@ Patterns = dict[str, re.Pattern[str]]
 @lru_cache(maxsize=1)
 def lower_keys() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Words one of which any lower-case-led expression must contain: a word of each relative
-    phrase and the seasons (matched case-blind; "day" also covers "the first 10 days of"), and
+    phrase or offset and the seasons (matched case-blind; "day" also covers "the first 10 days of"), and
     the part modifiers ("early", "end")."""
     lx = lexicon()
-    phrases = [p.split() for p in lx.relative]
+    phrases = [p.split() for p in lx.relative if p not in lx.offsets]
     last = {w[-1] for w in phrases}
     keys = {next((x for x in w[1:] if x in last), w[-1]) for w in phrases}
     keys |= set(lx.seasons) | {"day"}
+    # an offset ("a week later", "weeks before") is keyed on the span it counts in, not on the
+    # common "later" or "before"; most already contain a key ("two days later")
+    base = tuple(keys)
+    keys |= {p.split()[-2].rstrip("s") for p in lx.offsets if not any(k in p for k in base)}
     keys = {k for k in keys if not any(o != k and o in k for o in keys)}    # "day" covers "days"
     return tuple(sorted(keys)), tuple(sorted({m for m, _ in lx.parts}))
 

@@ -1,8 +1,11 @@
 """Resolve found expressions against context into honest DateSpans.
 
 Missing years come, in order, from the same list ("5 and 7 September 2014"), an earlier date in
-the paragraph, the next dated expression later in the paragraph, the nearest dated heading, the last date of an earlier paragraph (the narrative
-time, as for Wikipedia-style articles), then the document date (never a later date than it).
+the paragraph, the next dated expression later in the paragraph, the nearest dated heading, the
+last date of an earlier paragraph (the narrative time, as for Wikipedia-style articles), then the
+document date (never a later date than it). "since <month>" never lands after the date that lent
+its year; offsets ("a week later") count from a stated date only; flashbacks ("the previous
+year", "a week prior") do not move the narrative time.
 """
 
 from __future__ import annotations
@@ -55,13 +58,15 @@ def _point(p: Point, y: int) -> tuple[date, date, str]:
     return date(y, 1, 1), date(y, 12, 31), "year"
 
 
-def _anchor_year(raw: Raw, prev: DateSpan | None, ctx: DateContext) -> int | None:
+def _anchor_year(raw: Raw, prev: DateSpan | None,
+                 ctx: DateContext) -> tuple[int, DateSpan] | None:
     """Year for an expression without one: previous date in the paragraph, the next dated one
-    in the paragraph, heading, an earlier paragraph's last date, then the document date."""
+    in the paragraph, heading, an earlier paragraph's last date, then the document date; with
+    the date that lent it."""
     # under a dated heading, an earlier date outside the heading's period is a flashback
     # ("under ISIL control since 10 June 2014. On 10 March, ..." below "March 2015")
     if prev is not None and (ctx.heading is None or prev.overlaps(ctx.heading)):
-        return prev.end.year
+        return prev.end.year, prev
     later = ctx.later if prev is None else None
     if later is not None and (ctx.heading is None or later.overlaps(ctx.heading)):
         # "On 15 September, ... On 19 September 2014, ...": stories go forward, so a month/day
@@ -70,12 +75,12 @@ def _anchor_year(raw: Raw, prev: DateSpan | None, ctx: DateContext) -> int | Non
         try:
             start, _, _ = _point(raw.lo, y)
         except ValueError:
-            return y
-        return y - 1 if start > later.end else y
+            return y, later
+        return (y - 1 if start > later.end else y), later
     if ctx.heading is not None:
-        return ctx.heading.end.year
+        return ctx.heading.end.year, ctx.heading
     if ctx.earlier is not None:
-        return ctx.earlier.end.year
+        return ctx.earlier.end.year, ctx.earlier
     if ctx.document is not None:
         y = ctx.document.end.year
         # a publication date: "In October", written in November 2025, is October 2025, and a
@@ -83,8 +88,8 @@ def _anchor_year(raw: Raw, prev: DateSpan | None, ctx: DateContext) -> int | Non
         try:
             start, _, _ = _point(raw.lo, y)
         except ValueError:
-            return y
-        return y - 1 if start > ctx.document.end else y
+            return y, ctx.document
+        return (y - 1 if start > ctx.document.end else y), ctx.document
     return None
 
 
@@ -128,15 +133,65 @@ def _relative(raw: Raw, text: str, prev: DateSpan | None, ctx: DateContext) -> D
     return DateSpan(s, e, prec, text[raw.start:raw.end], raw.start, raw.end, raw.qualifier)
 
 
+PAST_QUALIFIERS = ("since", "as of")     # cue kinds (qualifiers.csv) that point at the past
+
+
+def _offset(raw: Raw, text: str, prev: DateSpan | None) -> DateSpan | None:
+    """"a week later", "two days earlier": a span measured from the previous date in the
+    paragraph or sentence; vague counts ("weeks later") give ranges, never a made-up day."""
+    if prev is None:
+        return None             # relative to nothing stated: skipped
+    phrase = " ".join(text[raw.start:raw.end].lower().split())
+    lo, hi, unit = lexicon().offsets[phrase]
+    if unit == "day":
+        if prev.precision not in ("day", "range") or (prev.end - prev.start).days > 31:
+            return None         # "a week later" after "in 2015" says nothing precise
+        s, e = prev.start + timedelta(days=lo), prev.end + timedelta(days=hi)
+        prec = "day" if lo == hi and prev.precision == "day" else "range"
+    elif unit == "month":
+        if (prev.start.year, prev.start.month) != (prev.end.year, prev.end.month):
+            return None
+        first = prev.start.year * 12 + prev.start.month - 1
+        y1, m1 = divmod(first + lo, 12)
+        y2, m2 = divmod(first + hi, 12)
+        s, e = date(y1, m1 + 1, 1), _month_end(y2, m2 + 1)
+        prec = "month" if lo == hi else "range"
+    else:
+        if prev.start.year != prev.end.year:
+            return None
+        s, e = date(prev.start.year + lo, 1, 1), date(prev.start.year + hi, 12, 31)
+        prec = "year" if lo == hi else "range"
+    return DateSpan(s, e, prec, text[raw.start:raw.end], raw.start, raw.end, raw.qualifier)
+
+
+def _looks_back(phrase: str) -> bool:
+    """"the previous year", "a week prior": a flashback, which the story's time does not
+    follow (a year-less "11 June" after "the previous year" keeps the paragraph's year)."""
+    lx, key = lexicon(), " ".join(phrase.lower().split())
+    kind = lx.relative.get(key)
+    return kind == "last_year" or (kind == "offset" and lx.offsets[key][1] < 0)
+
+
 def resolve(raw: Raw, text: str, prev: DateSpan | None, ctx: DateContext) -> DateSpan | None:
     """One Raw to a DateSpan, or None when context cannot supply a missing year."""
+    if raw.rel == "offset":
+        return _offset(raw, text, prev)
     if raw.rel:
         return _relative(raw, text, prev, ctx)
     y = raw.year()
     if y is None:
-        y = _anchor_year(raw, prev, ctx)
-        if y is None:
+        anchored = _anchor_year(raw, prev, ctx)
+        if anchored is None:
             return None
+        y, ref = anchored
+        # "since October" looks back: a year-less month after the date that lent the year
+        # (19 March 2016) is the year before's, not a future one
+        if raw.qualifier in PAST_QUALIFIERS and raw.lo.d is None and raw.hi is None and y == ref.end.year:
+            try:
+                if _point(raw.lo, y)[0] > ref.end:
+                    y -= 1
+            except ValueError:
+                return None
     try:
         lo_y = raw.lo.y if raw.lo.y is not None else y
         start, end, prec = _point(raw.lo, lo_y)
@@ -173,9 +228,14 @@ def resolve_all(text: str, raws: list[Raw], ctx: DateContext) -> list[DateSpan]:
         span = resolve(raw, text, prev, here)
         if span is not None:
             out.append(span)
-            prev = span
+            if not (raw.rel and _looks_back(text[raw.start:raw.end])):
+                prev = span
     return out
 
+
+def anchor(spans: list[DateSpan]) -> DateSpan | None:
+    """The last of a sentence's dates that the story's time moves to (not a flashback)."""
+    return next((sp for sp in reversed(spans) if not _looks_back(sp.text)), None)
 
 
 def later_dated(text: str, raws: list[Raw]) -> DateSpan | None:
