@@ -70,6 +70,9 @@ def save_screenshot(page, png: Path) -> Path:  # noqa: ANN001
     png = Path(png)
     png.parent.mkdir(parents=True, exist_ok=True)
     page.mouse.move(2, VIEWPORT["height"] // 2)  # no hover tooltip in the picture
+    # "Ready" means the layers exist; Leaflet's zoom animation (0.25 s) and the canvas redraw
+    # after it can still be running, which once left a half-drawn basemap in the picture.
+    page.wait_for_timeout(600)
     page.screenshot(path=str(png))
     return png
 
