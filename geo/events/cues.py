@@ -91,6 +91,16 @@ class Lexicon:
     # "nine countries", "several allies": a group of states as the subject.
     group: re.Pattern[str] = re.compile(r"(?!x)x")
     coalition_word: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "after the Paris attacks": a place naming an earlier event, not where the cue happened.
+    event_noun: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "the purposes of the airstrikes as to be: ... break the siege of X": a list of aims, not events.
+    purpose: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "sentenced", "moratorium": an execution by a court, not a war attack.
+    judicial: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "did not recapture Hawija until 5 October": the negation only delays the event.
+    negation_end: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "by Iraqi Prime Minister ...": a title after the name makes it a speaker, not a force.
+    title: re.Pattern[str] = re.compile(r"(?!x)x")
 
     def find(self, text: str) -> list[CueMatch]:
         """Non-overlapping cue matches left to right; on overlap the longer (then earlier row) wins."""
@@ -183,6 +193,11 @@ def load_lexicon(cues_path: str | None = None, words_path: str | None = None) ->
                          + r")\s+(?:other\s+)?(?:" + "|".join(re.escape(w) for w in by_kind.get("group_noun", ["x"]))
                          + r")\b", re.IGNORECASE),
         coalition_word=_words_rx(by_kind.get("coalition_word", []), r"\b"),
+        event_noun=_head_rx(by_kind.get("event_noun", [])),
+        purpose=_words_rx(by_kind.get("purpose", []), r"\b[^.;:]{0,60}?(?::|\bto\s+be\b)"),
+        judicial=_words_rx(by_kind.get("judicial", []), r"\b"),
+        negation_end=_words_rx(by_kind.get("negation_end", []), r"\b"),
+        title=_head_rx(by_kind.get("title", [])),
         count=re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)\s+(?:[A-Za-z-]+\s+){0,2}?("
                          + "|".join(re.escape(w) for w in by_kind.get("count", ["x"])) + r")\b",
                          re.IGNORECASE),

@@ -15,15 +15,16 @@ from dataclasses import replace
 
 from geo.actors import ActorLexicon, ActorMatch, load_actors
 from geo.events.cues import CueMatch, Lexicon, load_lexicon
-from geo.events.text import UNKNOWN_HOLDER
-from geo.events.when import event_date
-from geo.events.filters import background_undated, is_water, lacks_aircraft, planned, summary, topical
-from geo.model import DateSpan, Document, Event, Mention, Sentence, SourceRef
+from geo.events.record import build_event
+from geo.events.filters import (delayed, is_water, judicial, lacks_aircraft, names_past_event,
+                                planned, purpose_edge, topical)
+from geo.model import DateSpan, Document, Event, Mention, Sentence
 from geo.events.text import (  # place_key, text_index: re-exported for callers
     COUNTED, MASS, LOCATIVE, BACK_REF, BY_AGENT, OCCUPY, AND_ONLY, COMPOUND, ORIGIN, SUPPORT, SENT_FORCE,
     WHERE, TOKEN, AGENT, ANAPHORIC, SEE_ALSO, ONE_VERB, FRONTED, Spot, IRREALIS_TYPES, OBJECT_GAP,
-    AFTER_WINDOW, BASE_WINDOW, BEFORE_WINDOW, TARGET_WINDOW, HOSTILE_TYPES, FINE_LEVEL, REGION_LEVEL,
-    COUNTRY_LEVEL, event_id, place_key, drop_covered, named_spot, spots_of, text_index,
+    AFTER_WINDOW, BASE_WINDOW, BEFORE_WINDOW, TARGET_WINDOW, HOSTILE_TYPES, FINE_LEVEL,
+    COUNTRY_LEVEL, place_key, drop_covered, named_spot, spots_of, text_index,
+    PASSIVE_BY, POSSESSOR, SUBORDINATE, ANNOUNCED, relative_head, home_base,
 )
 
 
@@ -109,10 +110,13 @@ class Extractor:
         events: list[Event] = []
         seen: dict[tuple[str, str, str], int] = {}
         previous_actor = ""
+        aims = purpose_edge(self.lex, text)
         for k, cue in enumerate(cues):
             lead = text[max(0, cue.start - 40):cue.start]
-            if self.lex.negation.search(lead[-25:]):
+            if self.lex.negation.search(lead[-25:]) and not delayed(self.lex, text, cue):
                 continue
+            if 0 <= aims <= cue.start:
+                continue   # "the purposes ... as to be: ... break the siege of Mount Sinjar": aims, not events
             if ((self.lex.plan.search(text[max(0, cue.start - 80):cue.start]) and not self.lex.realis.search(lead))
                     or self.lex.plan_after.match(text, cue.end)):
                 continue   # "Parliament authorized airstrikes", "promised to send": decisions, not events
@@ -124,13 +128,22 @@ class Extractor:
                 continue   # "to retake Mosul", "from taking control of the airport": not (yet) an event
             prev_end = cues[k - 1].end if k else 0
             next_start = cues[k + 1].start if k + 1 < len(cues) else len(text)
+            if aims > cue.end:
+                next_start = min(next_start, aims)
             actor, target, holder, chosen = self._who(text, cue, actor_matches, prev_end, next_start,
                                                       previous_actor, context_actor, cues[k + 1:],
                                                       same_paragraph)
+            if judicial(self.lex, text, cue) and self.actors.side(actor) != "ISIL":
+                continue   # "a moratorium on executions was lifted": a state's court, not a war attack
             if not SUPPORT.search(text[max(0, cue.start - 60):cue.start].rsplit(",", 1)[-1] + "") or not actor:
                 previous_actor = actor or previous_actor
             near_run, last = False, None
+            own_named = named_spot(text, [s for s in spots if s.start >= prev_end], cue)
+            if own_named is not None and names_past_event(self.lex, text, own_named, cue_words=True):
+                continue   # "a week before the Mosul offensive ended": an event recalled, not dated here
             for spot in chosen(spots, prev_end, next_start):
+                if spot.start >= cue.end and names_past_event(self.lex, text, spot):
+                    continue   # "two days after the Paris attacks": Paris is not where the jets bombed
                 # "near Irbil and Mount Sinjar": one "near" governs the whole pair.
                 near_run = near_run and last is not None and bool(AND_ONLY.fullmatch(text[last.end:spot.start]))
                 ev = self._event(doc, sentence, cue, spot, actor, target, holder, near_run, prev_end)
@@ -196,6 +209,10 @@ class Extractor:
             return etype not in ("airstrike", "airdrop") or self.actors.has_air_power(name)
 
         actor = ""
+        # "Iraqi forces in their ongoing offensive": the possessor does the cue's noun.
+        owner = next((a for a in reversed(before) if POSSESSOR.fullmatch(text, a.end, cue.start)), None)
+        if owner is not None and etype != "territory_change" and usable(owner.actor):
+            actor = owner.actor
         inner = [a for a in matches if cue.start <= a.start and a.end <= cue.end]
         if inner and etype in ("base_use", "deployment") and usable(inner[0].actor):
             actor = inner[0].actor   # "allowed U.S. fighters to use ...": the user is named inside the cue
@@ -204,6 +221,13 @@ class Extractor:
         if by and etype != "territory_change" and not actor:
             agent_match = next((a for a in after if a.start == by.end()), None)
             if agent_match and usable(agent_match.actor):
+                actor = agent_match.actor
+        if not actor and etype != "territory_change":
+            # "The siege of Kobani was launched by the Islamic State": the passive's agent is the doer.
+            agent_match = next((a for a in after if a.start - cue.end <= 80 and usable(a.actor)
+                                and PASSIVE_BY.search(text, cue.end, a.start)
+                                and not re.search(r"[;.]", text[cue.end:a.start])), None)
+            if agent_match is not None:
                 actor = agent_match.actor
         # "Canadian airstrike", "Egypt conducted airstrikes": the name right before the cue (at most
         # one verb between, not an auxiliary as in "ISIL had ended") is the doer.
@@ -252,6 +276,7 @@ class Extractor:
         holder_rule = cue.cue.holder
         agent = ""
         loser = ""
+        announcer = ""
         if holder_rule == "agent_loser":
             # "ISIL fighters were driven out of Tikrit (by Iraqi forces)": the subject lost the place.
             loser, actor, holder_rule = actor, "", "agent"
@@ -261,6 +286,10 @@ class Extractor:
                       and (text[cue.end:a.start].strip().lower() in ("", "the")
                            or AGENT.search(text[max(cue.end, a.start - 15):a.start]))]
             agent = window[0].actor if window else ""
+            if (agent and any(w in cue.text.lower() for w in ANNOUNCED)
+                    and self.lex.title.match(text[window[0].end:window[0].end + 40])):
+                # "Mosul was declared liberated ... by Prime Minister al-Abadi": the announcer took nothing.
+                agent, actor, announcer = "", "", agent
         elif holder_rule.startswith("="):
             agent = self.actors.normalize(holder_rule[1:]) or holder_rule[1:]
         if agent:
@@ -271,6 +300,8 @@ class Extractor:
             if a.start - cue.end > TARGET_WINDOW or etype not in HOSTILE_TYPES:
                 break   # "... following an announcement from the Libyan government": another clause
             compound = COMPOUND.match(text, a.end)
+            if a.actor == announcer:
+                continue
             if compound and compound.group(1).lower() not in ("held", "controlled", "occupied", "run"):
                 continue   # "against two UK-born ISIL fighters": the target is ISIL, not the UK
             lead = text[max(cue.start, a.start - 25):a.start]   # "offensive against ISIL": the cue's own word
@@ -323,7 +354,8 @@ class Extractor:
                     return [own]   # "the Diyarbakır rally bombing", "the Sinjar offensive": the named place
                 if cue.cue.event_type in ("airstrike", "airdrop"):
                     # "airstrikes from an allied air base in Kuwait": where they flew from, not where they hit.
-                    picked = [s for s in picked if not ORIGIN.search(text[max(cue.end, s.start - 50):s.start])]
+                    picked = [s for s in picked if not ORIGIN.search(text[max(cue.end, s.start - 50):s.start])
+                              and not home_base(text, cue.end, s)]
                 if cue.cue.event_type == "withdrawal":
                     # "transferring its troops stationed in Iraq to Kuwait": they left Iraq, not Kuwait.
                     picked = [s for s in picked
@@ -343,7 +375,8 @@ class Extractor:
                         edge = s.end
                     picked = chain
                 if (not picked and nxt is not None and nxt.start - cue.end <= 60
-                        and cue.cue.event_type in ("airstrike", "attack", "battle")):
+                        and cue.cue.event_type in ("airstrike", "attack", "battle")
+                        and not SUBORDINATE.search(text, cue.end, nxt.start)):
                     # "to strike an ISIL artillery piece shelling Erbil": share the next clause's place.
                     nxt_end = cues_after[0].start if cues_after else len(text)
                     picked = [s for s in spots if s.start >= nxt.end and s.start < min(nxt_end, nxt.end + AFTER_WINDOW)]
@@ -356,6 +389,9 @@ class Extractor:
                     prior = [s for s in spots if s.end <= cue.start
                              and WHERE.match(text[s.end:cue.start])]
                     picked = prior[-1:]
+                if not picked and cue.cue.event_type == "territory_change" and holder_rule == "actor":
+                    # "Qaraqosh, a Christian town ... that Islamic State seized in August 2014"
+                    picked = relative_head(text, spots, cue.start, self.lex.near)
             if not picked:
                 return []
             finest = min(s.level for s in picked)
@@ -371,57 +407,7 @@ class Extractor:
 
     def _event(self, doc: Document, sentence: Sentence, cue: CueMatch, spot: Spot, actor: str,
                target: str, holder: str, near: bool = False, prev_end: int = 0) -> Event | None:
-        date = event_date(self.lex, sentence, cue, prev_end, len(sentence.text), prefer_after=cue.cue.place == "before")
-        if spot.end <= cue.start:
-            # "the 20 July 2015 Suruç bombing", "On 10 June Mosul fell": a date right before the place is its own.
-            named = [d for d in sentence.dates if 0 <= spot.start - d.end_char <= 4 and d.start_char >= 0]
-            date = named[-1] if named else date
-        if date is None:
-            return None
-        place = spot.mention.place
-        etype = cue.cue.event_type
-        if etype == "battle" and spot.level == COUNTRY_LEVEL:
-            return None   # "people displaced by fighting in Iraq": a battle needs a place finer than a country
-        if background_undated(sentence.text, cue, date):
-            return None   # "following the capture of Mosul by ISIS": recalled, and undated here
-        if summary(self.lex, sentence, cue, date, spot):
-            return None   # "By 22 October the U.S. had spent ...": a running total, not an act at a place
-        if etype == "deployment" and place is not None and place.kind == "airbase":
-            etype = "base_use"
-        if holder == OCCUPY:
-            etype, holder = "deployment", ""
-        if place is not None and place.country:
-            # "Kurdish fighters regained Kobani": in Syria the generic Kurdish name is the SDF.
-            actor, target, holder = (self.actors.localize(n, place.country, sentence.text) for n in (actor, target, holder))
-        if holder == "<region>":
-            # No taker named: the government only where data/actors.csv says it took the country back.
-            gov = self.actors.government_of(place.country) if place is not None else ""
-            holder = gov if gov in self.actors.region_takers else UNKNOWN_HOLDER
-        if holder == "<gov>":
-            holder = self.actors.government_of(place.country) if place is not None else ""
-        if spot.level == COUNTRY_LEVEL:
-            precision = "country"
-        elif spot.level == REGION_LEVEL:
-            precision = "region"
-        elif near or self.lex.near.search(sentence.text[max(0, spot.start - 60):spot.start]):
-            precision = "near"
-        else:
-            precision = "place"
-        line = spot.mention.line or sentence.line
-        pkey = place_key(place, spot.mention.text)
-        return Event(
-            event_id=event_id(doc.id, line, etype, pkey, date.start.isoformat()),
-            event_type=etype,
-            date=date,
-            place=place,
-            actor=actor,
-            target=target if target != actor else "",
-            geo_precision=precision,
-            holder_after=holder if etype == "territory_change" else "",
-            evidence=" ".join(sentence.text.split()),
-            sources=(SourceRef(doc.id, line),),
-            place_text=spot.mention.text,
-        )
+        return build_event(self.actors, self.lex, doc, sentence, cue, spot, actor, target, holder, near, prev_end)
 
 
 def extract_events(doc: Document, mentions: Iterable[Mention], extractor: Extractor | None = None) -> list[Event]:

@@ -118,3 +118,43 @@ def background_undated(text: str, cue: CueMatch, date: DateSpan) -> bool:
     """"..., following the capture of Mosul by ISIS": an earlier event recalled in passing; the date the
     sentence inherits from its paragraph is not its date."""
     return date.start_char < 0 and bool(BACKGROUND.search(text[max(0, cue.start - 30):cue.start]))
+
+
+# "two days after the Paris attacks": the place names an earlier event the sentence refers to.
+NAMED_EVENT_LEAD = re.compile(r"\b(?:after|before|since|following|during|prior\s+to|in\s+the\s+wake\s+of|ahead\s+of)"
+                              r"\s+the\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+LATER_LEAD = re.compile(r"(?:before|prior\s+to|ahead\s+of)\b", re.IGNORECASE)
+ONE_WORD = re.compile(r"\s+[a-z-]+(?=\s)")
+
+
+def names_past_event(lex: Lexicon, text: str, spot: Spot, cue_words: bool = False) -> bool:
+    """True for a place inside a named-event phrase after "after/before the" ("the Paris attacks"):
+    it is not where the sentence's cue happened. With `cue_words`, the phrase's noun is the cue itself
+    ("before the Mosul offensive ended"), and only the lead is checked."""
+    lead = NAMED_EVENT_LEAD.search(text, max(0, spot.start - 40), spot.start)
+    if not lead:
+        return False
+    if cue_words:
+        # "following the Kabul bombing" on the sentence's day may be that day; "before the" never is.
+        return bool(LATER_LEAD.match(lead.group(0)))
+    rest = text[spot.end:spot.end + 40]
+    skip = ONE_WORD.match(rest)   # "the Paris terror attacks"
+    return bool(lex.event_noun.match(rest) or (skip and lex.event_noun.match(rest[skip.end():])))
+
+
+def purpose_edge(lex: Lexicon, text: str) -> int:
+    """Where a list of aims starts ("the purposes of the airstrikes as to be: 1.) protecting ..."), or -1:
+    cues after it are intentions, and places after it are not where earlier cues happened."""
+    m = lex.purpose.search(text)
+    return m.end() if m else -1
+
+
+def judicial(lex: Lexicon, text: str, cue: CueMatch) -> bool:
+    """"a moratorium on executions was lifted ... were executed": a court's execution, not a war attack."""
+    return cue.text.lower().startswith("execut") and bool(lex.judicial.search(text))
+
+
+def delayed(lex: Lexicon, text: str, cue: CueMatch) -> bool:
+    """"did not recapture Hawija until 5 October 2017": the negation delays the event, which happened."""
+    clause = re.split(r"[;.]|,\s+(?:and|but)\b", text[cue.end:cue.end + 80], maxsplit=1)[0]
+    return bool(lex.negation_end.search(clause))

@@ -166,9 +166,42 @@ def merge_events(events: list[Event], lexicon: Lexicon | None = None) -> list[Ev
             else:
                 clusters.append([ev])
                 active.append((clusters[-1], [ev.date.end]))
-        merged.extend(_combine(c, lex) for c in clusters)
+        merged.extend(_fold_vague([_combine(c, lex) for c in clusters]))
     merged.sort(key=lambda e: (e.date.start, e.event_type, e.sources[0].doc, e.sources[0].line))
     return merged
+
+
+def _same_doer(a: str, b: str) -> bool:
+    """Unknown, equal, or the umbrella coalition and one of its members ("the 2015 Battle of Tikrit" by
+    Iran is not the coalition's battle of 25 March 2015)."""
+    if not a or not b or a == b:
+        return True
+    sides = load_actors()
+    return UMBRELLA in (a, b) and sides.side(a) == sides.side(b)
+
+
+def _fold_vague(events: list[Event]) -> list[Event]:
+    """Fold a year- or season-dated event into a finer-dated one of the same type and place inside
+    its span ("the 2016 Abu Kamal offensive" and the offensive of 29 June 2016): one event with the
+    finer date and both sources; a vaguer date does not disagree, so no conflict is added."""
+    vague = [e for e in events if e.date.precision in ("year", "season")]
+    if not vague:
+        return events
+    kept = [e for e in events if e.date.precision not in ("year", "season")]
+    for ev in vague:
+        inside = [k for k, e in enumerate(kept) if ev.date.start <= e.date.start and e.date.end <= ev.date.end
+                  and _same_doer(ev.actor, e.actor)]
+        if not inside:
+            kept.append(ev)
+            continue
+        # The same document's finer statement first, else the earliest one.
+        docs = {s.doc for s in ev.sources}
+        k = next((k for k in inside if docs & {s.doc for s in kept[k].sources}), inside[0])
+        host = kept[k]
+        sources = sorted(set(host.sources) | set(ev.sources), key=lambda s: (s.doc, s.line))
+        kept[k] = replace(host, sources=tuple(sources), actor=host.actor or ev.actor,
+                          target=host.target or ev.target, holder_after=host.holder_after or ev.holder_after)
+    return kept
 
 
 def source_count(event: Event) -> int:

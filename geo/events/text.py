@@ -57,6 +57,8 @@ ONE_VERB = re.compile(r"(?!(?:had|has|have|was|were|is|are|been|be|and|or|in|of|
 FRONTED = re.compile(r"\s*(?:After|When|Before|While|Although|Though|As|Since|Following|Despite|Once|Because)"
                       r"\b[^,;]{3,120},\s*")
 FINE_LEVEL, REGION_LEVEL, COUNTRY_LEVEL = 0, 1, 2
+COMMA_ONLY = re.compile(r",\s*")
+LIST_GOES_ON = re.compile(r",?\s+(?:and|or)\b|,\s*[A-Z]")
 
 
 @dataclass(frozen=True)
@@ -115,8 +117,19 @@ def spots_of(sentence: Sentence, mentions: Iterable[Mention]) -> list[Spot]:
             continue                                 # "near Bayji, north of Baghdad": Baghdad only locates
         if kept and spot.level >= max(kept[-1].level, REGION_LEVEL) and IN_REGION.fullmatch(sentence.text[kept[-1].end:spot.start]):
             continue                                 # "al-Baaj District, in the Nineveh Governorate": ditto
+        if kept and spot.level > kept[-1].level and _locates(sentence.text, kept[-1], spot):
+            continue                                 # "Naval Air Station Oceana, Virginia": ditto
         kept.append(spot)
     return kept
+
+
+def _locates(text: str, inner: Spot, outer: Spot) -> bool:
+    """True when `outer` only says where `inner` lies: "X, Y" with Y a larger unit of X's country, not
+    the next item of a list ("Mosul, Anbar and Salahuddin")."""
+    a, b = inner.mention.place, outer.mention.place
+    if a is None or b is None or a.country != b.country or not COMMA_ONLY.fullmatch(text[inner.end:outer.start]):
+        return False
+    return not LIST_GOES_ON.match(text, outer.end)
 
 
 def event_id(doc: str, line: int, etype: str, place_key: str, start: str) -> str:
@@ -157,3 +170,41 @@ def named_spot(text: str, spots: list[Spot], cue) -> Spot | None:
                 and NAMED_GAP.fullmatch(text[spot.end:cue.start])):
             return spot
     return None
+
+
+# "The siege of Kobani was launched by the Islamic State": the agent of a passive after the cue.
+PASSIVE_BY = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|wn|ght|un|de)(?:\s+out)?"
+                        r"\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+# "Iraqi forces in their ongoing offensive": the owner of the cue's noun is its doer.
+POSSESSOR = re.compile(r"(?:\s+[\w-]+)?\s+(?:in|during|with)\s+(?:their|its|his|her)\s+(?:[\w-]+\s+){0,2}")
+# "... and Kobani, which ISIL had seized in 2014": a relative clause on the place before it.
+RELATIVE = re.compile(r"\s*,?\s*(?:that|which)\s+[^,;.()]{0,50}")
+# "Qaraqosh on 22 October, a Christian town south-east of Mosul that ...": the apposition's head.
+APPOSITION = re.compile(r",[^;]{0,80}\b(?:an?|the)\s+[^,;]{0,60}$")
+# "to strike ... after they ousted them from Mosul": a subordinate clause has its own place.
+SUBORDINATE = re.compile(r"\b(?:after|before|since|when|following|once|until)\b", re.IGNORECASE)
+ANNOUNCED = ("declared", "announced", "confirmed", "reported")
+
+
+def relative_head(text: str, spots: list[Spot], cue_start: int, near: re.Pattern[str]) -> list[Spot]:
+    """The place a relative clause "that/which X seized" describes, skipping a locator place
+    ("a town south-east of Mosul that ISIL seized" describes the town, not Mosul)."""
+    prior = [s for s in spots if s.end <= cue_start]
+    if not prior or not RELATIVE.fullmatch(text[prior[-1].end:cue_start]):
+        return []
+    head = prior[-1]
+    if near.search(text[max(0, head.start - 60):head.start]):
+        if len(prior) < 2 or not APPOSITION.search(text[prior[-2].end:head.start]):
+            return []
+        head = prior[-2]
+    return [head]
+
+
+FROM_WORD = re.compile(r"\bfrom\b", re.IGNORECASE)
+
+
+def home_base(text: str, cue_end: int, spot: Spot) -> bool:
+    """"the airstrikes were Super Hornets from Carrier Air Wing 8, of Naval Air Station Oceana": an air
+    base after "from" is where the aircraft came from, not what they struck."""
+    place = spot.mention.place
+    return place is not None and place.kind == "airbase" and bool(FROM_WORD.search(text, cue_end, spot.start))

@@ -11,6 +11,10 @@ REPORTED_WINDOW = 130   # how far after a reported cue its own date may stand
 # ", Operation Odyssey Lightning concluded on 19 December": a new clause with its own subject and verb.
 NEW_CLAUSE = re.compile(r";|,\s+(?:[A-Z][\w'-]*\s+)+[a-z]+ed\b|\bby\s+$")
 
+# "retook Sinjar, which ISIL had seized in August 2014, on 13 November": a date inside a relative
+# clause on the object belongs to that clause's verb.
+RELATIVE_OPEN = re.compile(r",\s*(?:which|that|who)\b[^,;]*$")
+
 
 def event_date(lex: Lexicon, sentence: Sentence, cue: CueMatch, lo: int, hi: int,
                prefer_after: bool = False) -> DateSpan | None:
@@ -23,7 +27,8 @@ def event_date(lex: Lexicon, sentence: Sentence, cue: CueMatch, lo: int, hi: int
         if close:
             return close[0]
     before = [d for d in located if d.end_char <= cue.start]
-    after = [d for d in located if d.start_char >= cue.end and d.start_char < hi]
+    after = [d for d in located if d.start_char >= cue.end and d.start_char < hi
+             and not RELATIVE_OPEN.search(sentence.text, cue.end, d.start_char)]
     if before:
         best = max(before, key=lambda d: d.end_char)
         # "On 29 June, in support of the 2016 offensive": the day inside the nearer year wins.

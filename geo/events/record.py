@@ -1,0 +1,66 @@
+"""One event record from a cue, a place spot and the who of its clause: date, precision, holder."""
+
+from __future__ import annotations
+
+from geo.actors import ActorLexicon
+from geo.events.cues import CueMatch, Lexicon
+from geo.events.filters import background_undated, summary
+from geo.events.text import (COUNTRY_LEVEL, OCCUPY, REGION_LEVEL, UNKNOWN_HOLDER, Spot, event_id, place_key)
+from geo.events.when import event_date
+from geo.model import Document, Event, Sentence, SourceRef
+
+
+def build_event(actors: ActorLexicon, lex: Lexicon, doc: Document, sentence: Sentence, cue: CueMatch, spot: Spot,
+                actor: str, target: str, holder: str, near: bool = False, prev_end: int = 0) -> Event | None:
+    """The event `cue` states at `spot`, or None when it is undated, recalled or a running total."""
+    date = event_date(lex, sentence, cue, prev_end, len(sentence.text), prefer_after=cue.cue.place == "before")
+    if spot.end <= cue.start:
+        # "the 20 July 2015 Suruç bombing", "On 10 June Mosul fell": a date right before the place is its own.
+        named = [d for d in sentence.dates if 0 <= spot.start - d.end_char <= 4 and d.start_char >= 0]
+        date = named[-1] if named else date
+    if date is None:
+        return None
+    place = spot.mention.place
+    etype = cue.cue.event_type
+    if etype == "battle" and spot.level == COUNTRY_LEVEL:
+        return None   # "people displaced by fighting in Iraq": a battle needs a place finer than a country
+    if background_undated(sentence.text, cue, date):
+        return None   # "following the capture of Mosul by ISIS": recalled, and undated here
+    if summary(lex, sentence, cue, date, spot):
+        return None   # "By 22 October the U.S. had spent ...": a running total, not an act at a place
+    if etype == "deployment" and place is not None and place.kind == "airbase":
+        etype = "base_use"
+    if holder == OCCUPY:
+        etype, holder = "deployment", ""
+    if place is not None and place.country:
+        # "Kurdish fighters regained Kobani": in Syria the generic Kurdish name is the SDF.
+        actor, target, holder = (actors.localize(n, place.country, sentence.text) for n in (actor, target, holder))
+    if holder == "<region>":
+        # No taker named: the government only where data/actors.csv says it took the country back.
+        gov = actors.government_of(place.country) if place is not None else ""
+        holder = gov if gov in actors.region_takers else UNKNOWN_HOLDER
+    if holder == "<gov>":
+        holder = actors.government_of(place.country) if place is not None else ""
+    if spot.level == COUNTRY_LEVEL:
+        precision = "country"
+    elif spot.level == REGION_LEVEL:
+        precision = "region"
+    elif near or lex.near.search(sentence.text[max(0, spot.start - 60):spot.start]):
+        precision = "near"
+    else:
+        precision = "place"
+    line = spot.mention.line or sentence.line
+    pkey = place_key(place, spot.mention.text)
+    return Event(
+        event_id=event_id(doc.id, line, etype, pkey, date.start.isoformat()),
+        event_type=etype,
+        date=date,
+        place=place,
+        actor=actor,
+        target=target if target != actor else "",
+        geo_precision=precision,
+        holder_after=holder if etype == "territory_change" else "",
+        evidence=" ".join(sentence.text.split()),
+        sources=(SourceRef(doc.id, line),),
+        place_text=spot.mention.text,
+    )
