@@ -141,8 +141,9 @@ def atlas_payload(events: pd.DataFrame, bases: pd.DataFrame, territory: pd.DataF
     involvement_rows = involvement_payload(involvement)
     drawn = len(event_data["cols"]["lat"])
     note = f"{drawn} events, {len(base_data)} bases, {t0[:4]}\u2013{t1[:4]}"
-    if event_data["undrawn"]:
-        note += f" ({event_data['undrawn']} events without coordinates not drawn)"
+    undrawn = event_data["undrawn"]
+    if undrawn:
+        note += f" ({undrawn} {'event' if undrawn == 1 else 'events'} without coordinates not drawn)"
     payload = {
         "title": title, "note": note, "events": event_data, "bases": base_data,
         "actors": actors.rows, "actorOrder": actors.sorted_rows(),
