@@ -41,14 +41,11 @@ def write_outputs(atlas: Atlas, out: Path, *, with_map: bool = True, title: str 
         else:
             written.append(write_csv_rows(out / name, layer.rows, layer.columns))
     if with_map:
-        try:
-            from geo.render import write_atlas
-        except ImportError:
-            log.warning("map renderer not available yet: atlas.html not written")
-        else:
-            kwargs = {"title": title} if title else {}
-            written.insert(0, write_atlas(out / "atlas.html", atlas.events, atlas.bases, atlas.territory,
-                                          atlas.involvement, **kwargs))
+        from geo.render import write_atlas  # folium and pandas load only when a map is wanted
+
+        kwargs = {"title": title} if title else {}
+        written.insert(0, write_atlas(out / "atlas.html", atlas.events, atlas.bases, atlas.territory,
+                                      atlas.involvement, **kwargs))
     return written
 
 
