@@ -189,3 +189,53 @@ def test_crlf_and_odd_line_separators_keep_line_numbers(tmp_path):
     assert list(iter_sentences(path)) == list(doc.sentences)
     for s in doc.sentences:
         assert text[s.start:s.end] == s.text
+
+
+LINKED_HTML = """<html><body>
+<p>Jets from <a href="https://en.wikipedia.org/wiki/Derna,_Libya">Derna</a> and a
+<a href="/wiki/Panavia_Tornado"><b>Tornado</b></a> hit <a href="https://example.org/sirte">Sirte</a>
+and <a href="https://en.wikipedia.org/wiki/Al-Qa%27im%2C_Iraq#History">Al-Qaim</a>.
+<a href="javascript:void(0)">Benghazi</a> burned; see <a href="https://example.org/x">https://example.org/x</a> now.</p>
+</body></html>
+"""
+
+LINKED_MARKDOWN = """Jets from [Derna](https://en.wikipedia.org/wiki/Derna,_Libya) and a [**Tornado**](/wiki/Panavia_Tornado) hit [Sirte](https://example.org/sirte) and [Al-Qaim][q].
+[Benghazi](javascript:alert(1)) burned; see <https://en.wikipedia.org/wiki/Mosul> now.
+
+[q]: https://en.wikipedia.org/wiki/Al-Qa%27im%2C_Iraq#History
+"""
+
+
+def _check_link_hints(source: str, doc) -> None:
+    """Wiki URLs give Link hints on the display text; other links give none and leave no URL."""
+    first, second = doc.sentences[0], doc.sentences[1]
+    assert first.text == "Jets from Derna and a Tornado hit Sirte and Al-Qaim."
+    assert [(l.target, l.text) for l in first.links] == [
+        ("Derna, Libya", "Derna"), ("Panavia Tornado", "Tornado"), ("Al-Qa'im, Iraq", "Al-Qaim")]
+    for link in first.links:
+        assert first.text[link.start:link.end] == link.text
+        a, b = first.to_original(link.start), first.to_original(link.end - 1) + 1
+        assert source[a:b] == link.text
+    assert second.text == "Benghazi burned; see now."
+    assert second.links == ()
+    assert not any("http" in s.text or "javascript" in s.text for s in doc.sentences)
+
+
+def test_html_links_become_hints(tmp_path):
+    doc = read_document(write(tmp_path, "linked.html", LINKED_HTML))
+    _check_link_hints(LINKED_HTML, doc)
+
+
+def test_markdown_links_become_hints(tmp_path):
+    doc = read_document(write(tmp_path, "linked.md", LINKED_MARKDOWN))
+    _check_link_hints(LINKED_MARKDOWN, doc)
+
+
+def test_wiki_title_from_urls():
+    from geo.ingest.links import wiki_title
+    assert wiki_title("/wiki/Mosul") == "Mosul"
+    assert wiki_title("https://en.wikipedia.org/wiki/Ra%E1%B8%A5im_Yar_Khan") == "Raḥim Yar Khan"
+    assert wiki_title("https://en.wikipedia.org/w/index.php?title=Derna,_Libya&action=edit") == "Derna, Libya"
+    for url in ("https://example.org/mosul", "javascript:alert(1)", "mailto:a@b.org", "/wiki/",
+                "/wiki/File:Map.png", "/wiki/Category:Iraq", "http://[broken", "/world"):
+        assert wiki_title(url) == "", url

@@ -2,7 +2,8 @@
 
 BeautifulSoup's html.parser reports where each tag starts; each text node is then found
 verbatim in the source from there on, so sentences keep true offsets (text with entities
-that cannot be found verbatim points at its tag instead).
+that cannot be found verbatim points at its tag instead). Links to wiki pages become Link
+hints on their display text; URLs never reach the text.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Callable
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from geo.ingest.blocks import Block, BlockBuilder, SectionTracker
+from geo.ingest.links import wiki_title
 from geo.model import Table
 
 _SKIP = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object", "nav"}
@@ -21,6 +23,7 @@ _BLOCK = {"p", "li", "dt", "dd", "pre", "blockquote", "div", "section", "article
           "address", "body", "form", "fieldset", "caption"}
 _HEADING = re.compile(r"^h([1-6])$")
 _WORD = re.compile(r"\S+")
+_URL_TEXT = re.compile(r"\A\s*(?:https?://|www\.)\S*\s*\Z", re.I)   # <a>https://...</a>
 
 
 class HtmlWalker:
@@ -104,6 +107,13 @@ class HtmlWalker:
                 self.brk()
                 self.walk(child)
                 self.brk()
+            elif name == "a" and _URL_TEXT.match(child.get_text()):
+                continue                  # a bare URL as link text is not prose
+            elif name == "a" and (target := wiki_title(str(child.get("href") or ""))):
+                # <a href="/wiki/Mosul">: a hint for the place stage, like [[Mosul]]
+                self.builder.begin_link()
+                self.walk(child)
+                self.builder.end_link(target)
             else:
                 self.walk(child)
 

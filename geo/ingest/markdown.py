@@ -2,6 +2,7 @@
 
 Block tokens say which source lines they cover; each inline text piece is then found
 verbatim in the source from there on, so sentences keep true offsets. Code blocks are skipped.
+Links to wiki pages become Link hints on their display text; URLs never reach the text.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 from geo.ingest.blocks import Block, BlockBuilder, SectionTracker
+from geo.ingest.links import wiki_title
 from geo.model import Table
 
 # Pandoc/GFM footnotes: "[^1]" markers leave the prose, "[^1]: source" definitions are not prose
@@ -38,7 +40,11 @@ def read_markdown(text: str, line_starts: tuple[int, ...], line_of: Callable[[in
     """Blocks, sections, tables, front matter and warnings of a Markdown document."""
     meta, body_at, warnings = front_matter(text)
     first_line = line_of(body_at) - 1 if body_at else 0          # 0-based line of the body
-    tokens = MarkdownIt("commonmark").enable("table").parse(text[body_at:])
+    parser = MarkdownIt("commonmark").enable("table")
+    # Nothing is rendered, so no URL is unsafe: [text](javascript:...) stays a link and only
+    # its text reaches the prose (the default check would leave the whole markup as text).
+    parser.validateLink = lambda url: True
+    tokens = parser.parse(text[body_at:])
     builder = BlockBuilder()
     tracker = SectionTracker()
     blocks: list[Block] = []
@@ -110,8 +116,21 @@ def read_markdown(text: str, line_starts: tuple[int, ...], line_of: Callable[[in
 
 def _inline(token, text: str, cursor: int, builder: BlockBuilder) -> int:
     """Add an inline token's text pieces to `builder`; return the advanced cursor."""
+    target = ""                      # page the open link names ('' if none or no link)
+    autolink = False
     for child in token.children or ():
-        if child.type in ("text", "code_inline"):
+        if child.type == "link_open":
+            autolink = child.markup == "autolink"      # <https://...>: its text is the URL
+            target = wiki_title(str(child.attrGet("href") or ""))
+            if target and not autolink:
+                builder.begin_link()
+        elif child.type == "link_close":
+            if target and not autolink:
+                builder.end_link(target)
+            target, autolink = "", False
+        elif autolink:
+            continue
+        elif child.type in ("text", "code_inline"):
             piece = child.content
             if not piece:
                 continue
