@@ -107,3 +107,19 @@ def test_small_place_named_by_an_english_word_needs_context(gazetteer):
     assert [m.text for m in find_mentions_in_text(text, gazetteer)] == ["London", "Brussels"]
     got = found("", "Fighting was reported in Mons, Charleroi and Dour, Belgium.", gazetteer)
     assert "Dour" in [g[0] for g in got]
+
+
+def test_link_qualifiers_say_what_a_name_is(tmp_path):
+    """A link to 'Hit (song)' or 'Jordan (footballer)' vetoes the name; 'Tripoli (Lebanon)'
+    picks the Lebanese namesake; 'Anbar (town)' keeps the town."""
+    from geo.ingest import read_document
+    from geo.places import find_mentions
+
+    wiki = tmp_path / "links.wiki"
+    wiki.write_text("The singer [[Jordan (footballer)|Jordan]] played a [[Hit (song)|Hit]] in "
+                    "[[Anbar (town)|Anbar]], then near [[Tripoli (Lebanon)|Tripoli]].\n", encoding="utf-8")
+    mentions = find_mentions(read_document(wiki, forced_format="wikitext"), load_gazetteer())
+    by_text = {m.text: m.place for m in mentions if m.place}
+    assert "Jordan" not in by_text and "Hit" not in by_text
+    assert by_text["Anbar"].kind == "town" and by_text["Anbar"].country == "IQ"
+    assert by_text["Tripoli"].country == "LB"

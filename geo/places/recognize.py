@@ -366,11 +366,16 @@ def _model_in_link(text: str, s: int, e: int, links, gazetteer) -> bool:
 
 def _link_verdict(target: str, name: str, gazetteer) -> bool | None:
     """True: the link names a place; False: it names something else; None: cannot tell."""
-    from geo.places.resolve import _PAREN_RE
+    from geo.places.resolve import _LINK_KIND, _PAREN_RE
     clean = target.split("#")[0].replace("_", " ").strip()
     if not clean:
         return None
-    # "Anbar (town)" and "Derna, Libya": the name before a qualifier is the place.
+    # "Anbar (town)", "Tripoli (Lebanon)" and "Derna, Libya": the name before a place-like
+    # qualifier is the place; "Hit (song)" or "Jordan (footballer)" name something else.
+    note = _PAREN_RE.search(clean)
+    if note and not (note.group(1).strip().lower() in _LINK_KIND
+                     or any(p.kind in ("country", "region") for p in gazetteer.lookup(note.group(1))[:3])):
+        return bool(gazetteer.lookup(clean))
     bare = _PAREN_RE.sub("", clean).split(",")[0].strip()
     if gazetteer.lookup(clean) or gazetteer.lookup(bare):
         return True

@@ -85,8 +85,12 @@ def candidates(span: Span, gazetteer) -> tuple[list[Place], set[str], tuple[str,
     if span.link:
         target = full_target = span.link.split("#")[0].replace("_", " ").strip()
         m = _PAREN_RE.search(target)
+        note_countries: set[str] = set()
         if m:
-            link_kinds = _LINK_KIND.get(m.group(1).strip().lower(), ())
+            note = m.group(1).strip()
+            link_kinds = _LINK_KIND.get(note.lower(), ())
+            # "Tripoli (Lebanon)": the qualifier says which country's namesake is meant
+            note_countries = {p.country for p in gazetteer.lookup(note)[:3] if p.kind in ("country", "region")}
             target = target[:m.start()]
         tcore, tcue = _strip_features(target)
         if tcue and not link_kinds:
@@ -94,7 +98,8 @@ def candidates(span: Span, gazetteer) -> tuple[list[Place], set[str], tuple[str,
         for name in dict.fromkeys((full_target, target, tcore)):
             for p in gazetteer.lookup(name)[:MAX_CANDIDATES]:
                 found.setdefault(p.place_id, p)
-                linked.add(p.place_id)
+                if not note_countries or p.country in note_countries:
+                    linked.add(p.place_id)
     return _drop_namesakes(list(found.values())), linked, link_kinds
 
 
