@@ -2,7 +2,8 @@
 
 Lookups bisect a sorted, memory-mapped array of 64-bit hashes of canonical names, so
 loading is a handful of memory-mapped files and needs no big Python dict or list. Places are
-materialised as `Place` records only when asked for (string columns decoded on first use).
+materialised as `Place` records only when asked for, each from one slice of a per-row text
+column decoded at load (`rowtext`, written by this module after the build).
 """
 
 from __future__ import annotations
@@ -25,17 +26,25 @@ from geo.model import PLACE_KINDS, Place
 from geo.places import fold, sources
 
 log = logging.getLogger(__name__)
-FORMAT_VERSION = "5"
+FORMAT_VERSION = "6"
 SOURCES = ("curated", "user", "geonames", "naturalearth", "airportsdata", "nominatim")
 
 
 def _hash(key: str) -> int:
+    # Gazetteer._make_find inlines this: change both together (and FORMAT_VERSION)
     return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
 
 
 # a Place filled through its __dict__: the same frozen record without the per-field
 # object.__setattr__ calls of the dataclass __init__ (materialising places is the lookup's cost)
 _new_place = object.__new__
+# key hashes are bisected within runs sharing their top bits (2**16 runs of ~8 hashes)
+_BUCKET_BITS = 16
+_BUCKET_SHIFT = 64 - _BUCKET_BITS
+# the text fields of a record, joined into one string per row ("rowtext"): one slice and
+# one split per record instead of four slices (no field holds this character; checked)
+_ROW_FIELDS = ("id", "name", "country", "admin1")
+_ROW_SEP = "\x00"
 
 
 def _pack(strings: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -57,8 +66,8 @@ class Gazetteer:
         self._nkeys = len(arrays["khash"])
         self._memo: dict[str, tuple[int, ...]] = {}
         self._strings: dict[str, tuple[bytes, list[int]]] = {}
-        self._columns: tuple | None = None
-        self._keys: tuple | None = None
+        self._places = None  # the record maker (_make_places), built by load_gazetteer
+        self._find = None  # the key search (_make_find), built by load_gazetteer
         self._ids: dict[str, int] | None = None
         self._cache: dict[int, Place] = {}
         # user places: looked up first and shadow gazetteer entries of the same name
@@ -92,27 +101,40 @@ class Gazetteer:
         hit = self._cache.get(i)
         if hit is not None:
             return hit
-        kind, lat, lon, source, pop, ids, names, countries, admin1s = (
-            self._columns or self._load_columns())
-        hit = _new_place(Place)
-        hit.__dict__.update(place_id=ids(i), name=names(i), kind=PLACE_KINDS[kind[i]],
-                            country=countries(i), lat=lat[i], lon=lon[i],
-                            source=SOURCES[source[i]], population=pop[i], admin1=admin1s(i))
-        self._cache[i] = hit
-        return hit
+        return (self._places or self._make_places())((i,))[0]
 
-    def _load_columns(self) -> tuple:
-        """Memoryviews of the numeric columns (fast scalar access, nothing converted up front)
-        and a string getter per text column."""
+    def _make_places(self):
+        """The function that turns record numbers into (cached) Place records: one closure
+        holding every column as a local, so a record costs no attribute or call lookups."""
         a = self._a
+        kind, lat, lon, source, pop = (a[f].data for f in ("kind", "lat", "lon", "source", "pop"))
+        # rowchar holds character offsets (written so at build): decoding needs no fix-up
+        row_text, row_off = a["rowtext"].tobytes().decode("utf-8"), a["rowchar"].data
+        kinds, sources_ = PLACE_KINDS, SOURCES
+        cache, new, sep = self._cache, _new_place, _ROW_SEP
 
-        def getter(field: str):
-            text, offsets = self._field(field)
-            return lambda i: text[offsets[i]:offsets[i + 1]]
-        self._columns = (a["kind"].data, a["lat"].data, a["lon"].data,
-                         a["source"].data, a["pop"].data, getter("id"), getter("name"),
-                         getter("country"), getter("admin1"))
-        return self._columns
+        def places(indices) -> list[Place]:
+            out = []
+            for i in indices:
+                hit = cache.get(i)
+                if hit is None:
+                    place_id, name, country, admin1 = (
+                        row_text[row_off[i]:row_off[i + 1]].split(sep))
+                    hit = cache[i] = new(Place)
+                    d = hit.__dict__  # item stores: cheaper than update(**fields)
+                    d["place_id"] = place_id
+                    d["name"] = name
+                    d["kind"] = kinds[kind[i]]
+                    d["country"] = country
+                    d["lat"] = lat[i]
+                    d["lon"] = lon[i]
+                    d["source"] = sources_[source[i]]
+                    d["population"] = pop[i]
+                    d["admin1"] = admin1
+                out.append(hit)
+            return out
+        self._places = places
+        return places
 
     def get(self, place_id: str) -> Place:
         """The place with this id; KeyError if unknown."""
@@ -126,32 +148,52 @@ class Gazetteer:
     def indices(self, key: str) -> tuple[int, ...]:
         """Record numbers for a canonical key, best prior first."""
         hit = self._memo.get(key)
-        if hit is not None:
-            return hit
-        hit = self._indices(key)
-        if len(self._memo) < 200_000:  # names repeat in text: remember the answers
-            self._memo[key] = hit
+        if hit is None:
+            hit = (self._find or self._make_find())(key)
         return hit
 
-    def _indices(self, key: str) -> tuple[int, ...]:
-        if self._keys is None:  # the memory-mapped hash table, searched by bisect (no conversion)
-            a = self._a
-            self._keys = (a["khash"].data, a["kstart"].data, a["kplace"].data)
-        hashes, kstart, kplace = self._keys
-        h = _hash(key)
-        k = bisect.bisect_left(hashes, h)
-        if k >= self._nkeys or hashes[k] != h:
-            return ()
-        return tuple(kplace[kstart[k]:kstart[k + 1]])
+    def _make_find(self):
+        """The function from a canonical key to its record numbers (remembered): one closure
+        over the memory-mapped hash table, searched by bisect with no conversion. The hashes
+        are sorted and uniform, so their top bits say which short run to bisect; the start of
+        each run is a few ms of numpy, once."""
+        a = self._a
+        hashes = a["khash"]
+        tops = np.arange(1 << _BUCKET_BITS, dtype=np.uint64) << np.uint64(_BUCKET_SHIFT)
+        starts = np.empty((1 << _BUCKET_BITS) + 1, dtype=np.int64)
+        starts[:-1] = np.searchsorted(hashes, tops, side="left")
+        starts[-1] = len(hashes)
+        buckets, hashes = starts.data, hashes.data
+        kstart, kplace = a["kstart"].data, a["kplace"].data
+        nkeys, memo, blake2b, from_bytes, bisect_left = (
+            self._nkeys, self._memo, hashlib.blake2b, int.from_bytes, bisect.bisect_left)
+
+        def find(key: str) -> tuple[int, ...]:
+            # _hash, inlined
+            h = from_bytes(blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
+            b = h >> _BUCKET_SHIFT
+            k = bisect_left(hashes, h, buckets[b], buckets[b + 1])
+            hit = tuple(kplace[kstart[k]:kstart[k + 1]]) if k < nkeys and hashes[k] == h else ()
+            if len(memo) < 200_000:  # names repeat in text: remember the answers
+                memo[key] = hit
+            return hit
+        self._find = find
+        return find
 
     def lookup(self, name: str) -> list[Place]:
         """Candidate places for a name in any spelling, user places first."""
         key = fold.canonical(name)
-        found = [self._extra[i] for i in self._extra_index.get(key, ())]
-        found.extend(self.place(i) for i in self.indices(key))
+        hit = self._memo.get(key)
+        if hit is None:
+            hit = (self._find or self._make_find())(key)
+        found = (self._places or self._make_places())(hit)
+        if self._extra_index:
+            extra = self._extra_index.get(key)
+            if extra:
+                found[:0] = [self._extra[i] for i in extra]
         code = name.strip()
         if 3 <= len(code) <= 4 and code.isalnum() and code.isupper():
-            found.extend(self.place(int(i)) for i in self.indices("#" + code.lower()))
+            found.extend(self._places(self.indices("#" + code.lower())))
         return found
 
     def automaton(self):
@@ -225,7 +267,12 @@ def load_gazetteer(user_places: Path | None = None) -> Gazetteer:
         for row in sources.read_places_csv(Path(user_places), "user"):
             place = Place(row[0], row[1], row[3], row[4], row[5], row[6], row[7], row[8], row[9])
             extra.append((place, row[2]))
-    return Gazetteer(arrays, extra, path)
+    gazetteer = Gazetteer(arrays, extra, path)
+    # the key search table and the decoded record text (~15 ms) are part of loading, so the
+    # first lookups do not pay for them
+    gazetteer._make_find()
+    gazetteer._make_places()
+    return gazetteer
 
 
 def build_cache(path: Path) -> None:
@@ -236,6 +283,7 @@ def build_cache(path: Path) -> None:
     tmp = Path(tempfile.mkdtemp(prefix=".gazetteer-", dir=settings.CACHE_DIR))
     try:
         build_arrays(tmp)
+        _add_row_text(tmp)
         (tmp / "done").write_text("ok")
         try:
             os.rename(tmp, path)
@@ -250,3 +298,21 @@ def build_cache(path: Path) -> None:
         if old != path and old.is_dir():
             shutil.rmtree(old, ignore_errors=True)
     log.info("gazetteer built in %.1f s at %s", time.perf_counter() - started, path)
+
+
+def _add_row_text(path: Path) -> None:
+    """Write `rowtext` (UTF-8) and `rowchar` (character offsets): each record's text fields
+    joined by _ROW_SEP, so a lookup builds a record from one slice (see _make_places)."""
+    arrays = load_arrays(path)
+    gazetteer = Gazetteer(arrays)
+    columns = [gazetteer._field(field) for field in _ROW_FIELDS]
+    rows = []
+    for i in range(gazetteer.size):
+        fields = [text[offsets[i]:offsets[i + 1]] for text, offsets in columns]
+        if any(_ROW_SEP in field for field in fields):
+            raise GazetteerError(f"gazetteer record {fields[0]!r} holds a NUL character")
+        rows.append(_ROW_SEP.join(fields))
+    offsets = np.zeros(len(rows) + 1, dtype=np.int64)
+    offsets[1:] = np.cumsum([len(row) for row in rows])
+    np.save(path / "rowtext.npy", np.frombuffer("".join(rows).encode("utf-8"), dtype=np.uint8))
+    np.save(path / "rowchar.npy", offsets)
