@@ -65,6 +65,18 @@ def open_atlas(page, path: Path, timeout_ms: int = 60_000) -> None:  # noqa: ANN
     page.wait_for_function("window.geoAtlasReady === true", timeout=timeout_ms)
 
 
+def set_slider(page, day: str) -> None:  # noqa: ANN001
+    """Move the territory time slider to noon UTC of `day` (ISO date), as a user's drag would."""
+    import datetime as dt
+
+    ms = int(dt.datetime.fromisoformat(day).replace(hour=12, tzinfo=dt.timezone.utc).timestamp() * 1000)
+    page.evaluate("""ms => {
+        const s = document.querySelector('.leaflet-timeline-control input.time-slider');
+        s.value = String(ms);
+        s.dispatchEvent(new Event('input', {bubbles: true}));
+    }""", ms)
+
+
 def save_screenshot(page, png: Path) -> Path:  # noqa: ANN001
     """Screenshot of an opened atlas page (the browser test and the README use this)."""
     png = Path(png)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from geo.render.browser import ARTIFACTS, save_screenshot
+from geo.render.browser import ARTIFACTS, save_screenshot, set_slider
 from geo.render.labels import year_of
 
 pytestmark = pytest.mark.browser
@@ -94,21 +94,12 @@ def _active(territory, day: str) -> int:
                for a, b in zip(territory["start"], territory["end"]))
 
 
-def _set_slider(page, day: str) -> None:
-    ms = int(dt.datetime.fromisoformat(day).replace(hour=12, tzinfo=dt.timezone.utc).timestamp() * 1000)
-    page.evaluate("""ms => {
-        const s = document.querySelector('.leaflet-timeline-control input.time-slider');
-        s.value = String(ms);
-        s.dispatchEvent(new Event('input', {bubbles: true}));
-    }""", ms)
-
-
 def test_time_slider_changes_territory(open_page, synthetic_atlas, synthetic_inputs):
     territory = synthetic_inputs[2]
     page = open_page(synthetic_atlas)
     counts = {}
     for day in ("2014-07-01", "2015-09-01", "2018-01-01"):
-        _set_slider(page, day)
+        set_slider(page, day)
         counts[day] = page.evaluate("geoAtlas.territoryCount()")
         assert counts[day] == _active(territory, day), day
     assert len(set(counts.values())) > 1
@@ -198,11 +189,11 @@ def test_an_empty_atlas_opens_cleanly(open_page, tmp_path):
 def test_points_can_follow_the_time_slider(open_page, synthetic_atlas, synthetic_inputs):
     events = synthetic_inputs[0]
     page = open_page(synthetic_atlas)
-    _set_slider(page, "2015-09-01")
+    set_slider(page, "2015-09-01")
     assert drawn(page) == len(events)  # off by default: the slider moves territory only
     page.locator("input.geo-follow-time").check()
     assert shown(page) == set(events.loc[events["date_start"] <= "2015-09-01", "event_id"])
-    _set_slider(page, "2016-09-01")
+    set_slider(page, "2016-09-01")
     assert shown(page) == set(events.loc[events["date_start"] <= "2016-09-01", "event_id"])
     page.locator("input.geo-follow-time").uncheck()
     assert drawn(page) == len(events)

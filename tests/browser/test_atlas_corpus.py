@@ -3,13 +3,12 @@ events.geojson / territory.geojson written beside it."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
 import pytest
 
 from geo import settings
-from geo.render.browser import ARTIFACTS, save_screenshot
+from geo.render.browser import ARTIFACTS, save_screenshot, set_slider
 from geo.render.labels import year_of
 
 pytestmark = pytest.mark.browser
@@ -73,12 +72,7 @@ def test_corpus_atlas_popup_and_time_slider(open_page, corpus_build):
                   {t["end"][:10] for t in territory if t.get("end")})
     counts = {}
     for day in days:
-        ms = int(dt.datetime.fromisoformat(day).replace(hour=12, tzinfo=dt.timezone.utc).timestamp() * 1000)
-        page.evaluate("""ms => {
-            const s = document.querySelector('.leaflet-timeline-control input.time-slider');
-            s.value = String(ms);
-            s.dispatchEvent(new Event('input', {bubbles: true}));
-        }""", ms)
+        set_slider(page, day)
         counts[day] = page.evaluate("geoAtlas.territoryCount()")
         assert counts[day] == active(day), day
     assert len(set(counts.values())) > 1  # the slider changes what is drawn
