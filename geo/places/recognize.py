@@ -54,7 +54,7 @@ _IRISH_RE = re.compile(r"O['’][A-Z]")
 _SENTENCE_END = ".!?\n:;\"“(|*=#"
 
 
-@dataclass
+@dataclass(slots=True)
 class Span:
     """A recognised name before resolution."""
 
@@ -165,11 +165,29 @@ def find_spans(text: str, gazetteer, links: list[tuple[int, int, str]] = (),
             chosen.append((s, e))
             last = e
     # feature patterns for names the gazetteer lacks ("Camp Speicher", "Haditha Dam")
-    for s, e in scan.windowed_matches(_PATTERN_RE, text, _PATTERN_KEYWORDS):
-        if not any(cs < e and s < ce for cs, ce in chosen):
-            chosen.append((s, e))
-    chosen.sort()
+    extra = [(s, e) for s, e in scan.windowed_matches(_PATTERN_RE, text, _PATTERN_KEYWORDS)
+             if not _overlaps(chosen, s, e)]
+    if extra:
+        chosen = sorted(chosen + extra)
     return _analyse(text, folded, chosen, gazetteer, links, lowercase_vocab)
+
+
+@functools.lru_cache(maxsize=1)
+def _operation_regex() -> re.Pattern:
+    words = sorted(lexicon.context().get("operation", ()), key=len, reverse=True) or ["(?!)"]
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, words)) + r")(?![a-z0-9])")
+
+
+def _any_between(positions: list[int], low: int, high: int) -> bool:
+    """Whether a sorted list holds a value in [low, high)."""
+    k = bisect.bisect_left(positions, low)
+    return k < len(positions) and positions[k] < high
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether any of the sorted, non-overlapping `spans` overlaps [start, end)."""
+    k = bisect.bisect_left(spans, (end,))  # spans from k on start at or after `end`
+    return k > 0 and spans[k - 1][1] > start
 
 
 def _analyse(text, folded, chosen, gazetteer, links, lowercase_vocab) -> list[Span]:
@@ -182,6 +200,9 @@ def _analyse(text, folded, chosen, gazetteer, links, lowercase_vocab) -> list[Sp
     surnames = _surnames(text, given)
     spans: list[Span] = []
     link_at = {(s, e): t for s, e, t in links}
+    # a necessary condition for in_operation_name, cheap to test: its word, folded, lies
+    # within the four tokens before the name (tokens are at most 40 characters)
+    operations = [m.start() for m in _operation_regex().finditer(folded)]
     for s, e in chosen:
         surface = " ".join(folded[s:e].split())
         if surface in demonyms or excluder.covers(s, e):
@@ -217,7 +238,7 @@ def _analyse(text, folded, chosen, gazetteer, links, lowercase_vocab) -> list[Sp
             continue  # "Atlantique 2 maritime patrol aircraft", "Dassault Rafale": a model
         if surface in surnames and " " not in surface:
             continue  # "Martin" after "George Martin" earlier in the text: a person
-        if in_operation_name(text, s, ctx):
+        if operations and _any_between(operations, s - 170, s) and in_operation_name(text, s, ctx):
             continue  # "Operation Roundup", "Operation Euphrates Shield": a name, not a place
         span = Span(s, e, text[s:e], text[s:e])
         loose_cue = False

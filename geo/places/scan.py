@@ -110,8 +110,8 @@ def phrase_spans(folded: str, phrases: frozenset[str]) -> list[tuple[int, int]]:
     return spans
 
 
-_NON_LETTERS = {i: " " for i in range(128) if not chr(i).isalpha()}
-_LOWER_WORD_RE = re.compile(r"(?<![A-Za-z])[a-z]{2,}(?![A-Za-z])")
+# bytes.translate table: every byte but an ASCII letter becomes a space
+_NON_LETTERS = bytes(b if chr(b).isascii() and chr(b).isalpha() else 32 for b in range(256))
 
 
 class LowercaseVocab:
@@ -124,12 +124,11 @@ class LowercaseVocab:
 
     def words(self) -> frozenset[str]:
         if self._words is None:
-            text = self.text
-            if text.isascii():  # runs of ASCII letters; the all-lowercase ones are the matches
-                self._words = frozenset(w for w in set(text.translate(_NON_LETTERS).split())
-                                        if len(w) > 1 and w.islower())
-            else:
-                self._words = frozenset(_LOWER_WORD_RE.findall(text))
+            # runs of ASCII letters (any other character, "?" once encoded, splits them);
+            # the all-lowercase ones are the matches
+            letters = self.text.encode("ascii", "replace").translate(_NON_LETTERS)
+            self._words = frozenset(w.decode("ascii") for w in set(letters.split())
+                                    if len(w) > 1 and w.islower())
         return self._words
 
     def __contains__(self, word: object) -> bool:
