@@ -200,6 +200,7 @@ def _analyse(text, folded, chosen, gazetteer, links, lowercase_vocab) -> list[Sp
     surnames = _surnames(text, given)
     spans: list[Span] = []
     link_at = {(s, e): t for s, e, t in links}
+    regions_named: list[tuple] = []  # (place, start, end) of "Calif." in "Oakland, Calif."
     # a necessary condition for in_operation_name, cheap to test: its word, folded, lies
     # within the four tokens before the name (tokens are at most 40 characters)
     operations = [m.start() for m in _operation_regex().finditer(folded)]
@@ -271,8 +272,11 @@ def _analyse(text, folded, chosen, gazetteer, links, lowercase_vocab) -> list[Sp
         if _IRISH_RE.match(text, s) and not span.strong and not span.cue:
             continue  # "O'Brien's unit": a person
         if text[e:e + 1] == "," and _COMMA_CAP_RE.match(text, e):
-            span.within = _followed_by_region(text, e, gazetteer, text[s:e])
-            span.strong = span.strong or span.within is not None
+            region = region_after_comma(text, e, gazetteer, text[s:e])
+            if region is not None:
+                span.within = region[0]
+                span.strong = True
+                regions_named.append(region)
         link = link_at.get((s, span.end)) or link_at.get((s, e), "")
         if not link and _model_in_link(text, s, e, links, gazetteer):
             continue  # "[[Dassault Mirage 2000|Mirage 2000]]": the link names the model
@@ -306,6 +310,7 @@ def _analyse(text, folded, chosen, gazetteer, links, lowercase_vocab) -> list[Sp
             if _beside_name(text, pt, nt, lowercase_vocab):
                 span.weak_reasons.append("name-neighbour")  # "Tracy Jane", "Liz McLaughlin"
         spans.append(span)
+    spans = _add_region_spans(text, spans, regions_named)
     for a, b in zip(spans, spans[1:]):
         # "California, Washington, Utah": names in one list are alike (resolve uses it)
         if a.within is None and _LIST_SEP_RE.fullmatch(text, a.end, b.start):
@@ -322,6 +327,16 @@ def _analyse(text, folded, chosen, gazetteer, links, lowercase_vocab) -> list[Sp
                 and _holds(a.within, gazetteer.lookup(a.text))):
             b.container = a.within
     return spans
+
+
+def _add_region_spans(text: str, spans: list[Span], regions_named: list[tuple]) -> list[Span]:
+    """The region after "Town, " is a mention too, even where the automaton has no key for
+    it: AP abbreviations ("Oakland, Calif.", "Severn, Md.") are lookup-only names."""
+    added = []
+    for _place, start, end in regions_named:
+        if not any(sp.start < end and start < sp.end for sp in spans):
+            added.append(Span(start, end, text[start:end], text[start:end], strong=True))
+    return sorted(spans + added, key=lambda sp: sp.start) if added else spans
 
 
 _LIST_SEP_RE = re.compile(r",\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
@@ -403,14 +418,28 @@ def _link_verdict(target: str, name: str, gazetteer) -> bool | None:
     words = set(fold.surface(clean).split())
     if words & _EVENT_WORDS and set(fold.surface(name).split()) <= words:
         return None  # [[Battle of Mosul|Mosul]]: the place of an event
+    if fold.surface(clean).endswith(" " + " ".join(fold.surface(name).split())) and any(
+            p.kind == "country" for p in gazetteer.lookup(name)[:1]):
+        return True  # [[Republic of Ireland|Ireland]]: the country's long name
     return False
 
 
 def _followed_by_region(text: str, end: int, gazetteer, town_name: str | None = None):
     """'Hit, Iraq', 'Wausau, Wis.': the country or region named right after a comma, or None."""
-    m = re.match(r",\s+([A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’\-]+)?)", text[end:end + 60])
+    found = region_after_comma(text, end, gazetteer, town_name)
+    return found[0] if found else None
+
+
+_REGION_AFTER_RE = re.compile(r",\s+([A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’\-]+)?)")
+
+
+def region_after_comma(text: str, end: int, gazetteer, town_name: str | None = None):
+    """(place, start, end) of the country or region named right after the comma at `end`
+    ("Hit, Iraq", "Wausau, Wis."), preferring one that holds the town before; or None."""
+    m = _REGION_AFTER_RE.match(text[end:end + 60])
     if not m:
         return None
+    start = end + m.start(1)
     names = [m.group(1)]
     if " " in names[0]:
         names.append(names[0].split()[0])  # "Va. There": the region is one word
@@ -420,8 +449,8 @@ def _followed_by_region(text: str, end: int, gazetteer, town_name: str | None = 
         for cand in gazetteer.lookup(name)[:3]:
             if cand.kind in ("country", "region"):
                 if _holds(cand, town):
-                    return cand  # "Columbus, Georgia": the US state, which has a Columbus
-                first = first or cand
+                    return cand, start, start + len(name)  # "Columbus, Georgia": the state with a Columbus
+                first = first or (cand, start, start + len(name))
     return first
 
 
