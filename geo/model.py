@@ -142,6 +142,8 @@ class Document:
     tables: tuple[Table, ...] = ()
     warnings: tuple[str, ...] = ()
     line_starts: tuple[int, ...] = field(default=(), repr=False)
+    # heading titles as Sentences (index -1: not prose, so events skip them; places find them)
+    headings: tuple[Sentence, ...] = ()
 
     def line_of(self, offset: int) -> int:
         """1-based line number of an original-file offset."""

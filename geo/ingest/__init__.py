@@ -97,6 +97,7 @@ def _parse(path: Path, text: str, fmt: str, starts: tuple[int, ...], warnings: l
         id=path.name, path=str(path), title=meta.get("title") or title or path.stem,
         format=fmt, date=date, sections=sections, sentences=sentences,
         tables=tuple(tables), warnings=tuple(warnings), line_starts=starts,
+        headings=tracker.heading_sentences(line_of),
     )
 
 

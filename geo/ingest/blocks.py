@@ -120,6 +120,7 @@ class SectionTracker:
         self.records: dict[int, list] = {}            # number → [title, level, start, end, path]
         self.count = 0
         self._drained = 0
+        self.titles: list[Block] = []                 # heading texts with original offsets
 
     def heading(self, title: str, level: int, line: int) -> None:
         while self.stack and self.stack[-1][0] >= level:
@@ -132,6 +133,17 @@ class SectionTracker:
         self.records[self.count] = [title, level, line, 0, path]
         self.stack.append((level, title, self.count))
         self.count += 1
+
+    def title_text(self, block: Block | None) -> None:
+        """Keep the last heading's text (a Block with original offsets) so the place stage can
+        find names in it; call right after `heading`. Its section is the path with itself."""
+        if block is not None and block.text and self.keep_closed:
+            block.section, block.paragraph = self.path, 0
+            self.titles.append(block)
+
+    def heading_sentences(self, line_of: Callable[[int], int]) -> tuple[Sentence, ...]:
+        """The kept heading texts as Sentences with index -1 (not prose: events skip them)."""
+        return tuple(make_sentence(b, 0, len(b.text), line_of, -1) for b in self.titles)
 
     @property
     def path(self) -> tuple[str, ...]:
@@ -147,6 +159,7 @@ class SectionTracker:
         new = [Section(t, lv, a, e, p) for n, (t, lv, a, e, p) in self.records.items()
                if n >= self._drained]
         self._drained = self.count
+        self.titles.clear()
         open_numbers = {n for _, _, n in self.stack}
         self.records = {n: r for n, r in self.records.items() if n in open_numbers}
         return new

@@ -97,7 +97,9 @@ class HtmlWalker:
                 if title:
                     self.tracker.heading(title, int(heading.group(1)), self.line_of(self.cursor))
                 self.walk(child)          # advance the cursor past the heading text
-                self.builder.reset()
+                block = self.builder.take((), 0)
+                if title:                 # its text, with offsets, for the place stage
+                    self.tracker.title_text(block)
                 continue
             if name == "table":
                 self.brk()

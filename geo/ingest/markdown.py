@@ -77,10 +77,11 @@ def read_markdown(text: str, line_starts: tuple[int, ...], line_of: Callable[[in
             start_len = builder.length
             cursor = _inline(token, text, cursor, builder)
             if heading_level:
-                title = builder.text().strip()
-                builder.reset()
+                block = builder.take((), 0)
+                title = block.text.strip() if block is not None else ""
                 if title:
                     tracker.heading(title, heading_level, line_of(cursor))
+                    tracker.title_text(block)        # its text, with offsets, for places
             elif row is not None:
                 row.append(builder.text()[start_len:].strip())
                 builder.space(cursor)

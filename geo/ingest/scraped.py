@@ -83,6 +83,8 @@ def scraped_blocks(text: str, tracker: SectionTracker) -> tuple[list[Block], lis
             if not dated:
                 plain_level = level
             tracker.heading(stripped.rstrip("."), level, number)
+            lead = len(line) - len(line.lstrip())
+            tracker.title_text(Block(stripped.rstrip("."), offset + lead))
             last_was_heading = True
             continue
         mark = LIST_MARK.match(line)

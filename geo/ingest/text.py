@@ -45,6 +45,14 @@ def heading_of(stripped: str) -> tuple[str, int] | None:
     return None
 
 
+def title_at(raw: str, title: str) -> int:
+    """Where a heading's title starts in its raw line: after the leading "="s, if any."""
+    lead = len(raw) - len(raw.lstrip())
+    marks = len(raw) - lead - len(raw[lead:].lstrip("="))
+    at = raw.find(title, lead + marks)
+    return at if at != -1 else raw.find(title, lead)     # "===x==": the title is "=x"
+
+
 def caps_title(text: str) -> str:
     """The first line if it is in capitals ("SITUATION REPORT: THE FALL OF BAGHUZ"), else ''.
 
@@ -95,6 +103,7 @@ def text_blocks(lines: Iterable[Line], tracker: SectionTracker
             yield from flush()
             lead_in = False
             tracker.heading(head[0], head[1], number)
+            tracker.title_text(Block(head[0], offset + title_at(raw, head[0])))
             continue
         if para and not LIST_MARK.match(raw) and stripped[0].islower() \
                 and not para[-1][2].rstrip().endswith(_END):

@@ -122,9 +122,14 @@ class WikiWalker:
 
     def heading(self, node: Heading, off: int) -> None:
         self.brk(off)
-        title = _plain(node.title)
-        if title:
-            self.tracker.heading(title, node.level, self.line_of(off))
+        # the title walked at its true offset (after the opening "="s): the same text as
+        # _plain(node.title), with original offsets and links for the place stage
+        walker = InlineWalker(self.line_of)
+        walker.walk(node.title.nodes, off + node.level)
+        block = walker.builder.take((), 0)
+        if block is not None:
+            self.tracker.heading(block.text, node.level, self.line_of(off))
+            self.tracker.title_text(block)
 
     def wikilink(self, node: Wikilink, source: str, off: int) -> None:
         title = str(node.title)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from typing import Iterable
 
@@ -38,14 +39,19 @@ def _doc_countries(mentions: Iterable[Mention]) -> list[str]:
 
 
 def find_mentions(doc: Document, gazetteer, online=None) -> list[Mention]:
-    """Every place mention in a Document, resolved where possible (original-file offsets)."""
+    """Every place mention in a Document, resolved where possible (original-file offsets).
+
+    Headings ("== Syria ==") are read too, in the same resolution pass so that they count
+    as evidence of the document's countries; their mentions have `sentence` -1."""
     vocab = lowercase_vocabulary("\n".join(s.text for s in doc.sentences))
     items: list[tuple[Span, object]] = []
     owners = []
-    for sentence in doc.sentences:
+    # headings after the prose: each its own paragraph key, so it lends no neighbours to one
+    for key, sentence in [(s.paragraph, s) for s in doc.sentences] + \
+            [(("heading", k), s) for k, s in enumerate(doc.headings)]:
         links = [(l.start, l.end, l.target) for l in sentence.links]
         for span in find_spans(sentence.text, gazetteer, links, vocab):
-            items.append((span, sentence.paragraph))
+            items.append((span, key))
             owners.append(sentence)
     mentions = []
     for (span, _), sentence, res in zip(items, owners, resolve_all(items, gazetteer)):
@@ -59,6 +65,9 @@ def find_mentions(doc: Document, gazetteer, online=None) -> list[Mention]:
             span.text = span.text[:-1]
             end = sentence.to_original(span.end - 2) + 1
         mentions.append(_mention(doc.id, doc.line_of(start), start, end, span, sentence.index, res))
+    # heading mentions (sentence -1) merged into file order; the prose keeps its own order
+    mentions = list(heapq.merge([m for m in mentions if m.sentence >= 0],
+                                [m for m in mentions if m.sentence < 0], key=lambda m: m.start))
     if online is not None:
         mentions = _online_fill(mentions, online, _doc_countries(mentions))
     return mentions

@@ -83,8 +83,10 @@ def review_rows(mentions: Iterable[Mention], docs: Iterable[Document] = ()) -> l
         context = ""
         doc = by_id.get(m.doc)
         if doc is not None:
-            for s in doc.sentences:
-                if s.index == m.sentence:
+            # a heading mention (sentence -1) takes its heading's text as context
+            owners = doc.sentences if m.sentence >= 0 else doc.headings
+            for s in owners:
+                if s.index == m.sentence if m.sentence >= 0 else s.start <= m.start < s.end:
                     context = s.text
                     break
         rows.append({"name": m.text, "doc": m.doc, "line": m.line, "context": context[:300]})
