@@ -49,3 +49,11 @@ def test_country_long_name_link_is_a_place(gazetteer):
     start = text.index("Tornado")
     plane = [(start, start + len("Tornado"), "Panavia Tornado")]
     assert "Tornado" not in [s.text for s in find_spans(text, gazetteer, plane, lowercase_vocabulary(text))]
+
+
+def test_all_caps_heading_names_places_but_acronyms_stay_acronyms(gazetteer):
+    text = "REPORT ON IRAQ AND SYRIA\nThe CIA said that NATO and the US met in OMAN."
+    found = [name for name, _, _ in _found(text, gazetteer)]
+    assert found[:2] == ["IRAQ", "SYRIA"]
+    assert "OMAN" not in found and "CIA" not in found  # capitals in a normal line are acronyms
+    assert "US" in found

@@ -122,6 +122,21 @@ def at_line_start(text: str, start: int) -> bool:
     return i < 0 or text[i] == "\n"
 
 
+_LOWER_RE = re.compile(r"[a-z]")
+
+
+def in_caps_line(text: str, pos: int) -> bool:
+    """Whether `pos` lies in a line written all in capitals with several words ("REPORT ON
+    THE FALL OF BAGHUZ"): there, capitals do not mark acronyms."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    end = end if end >= 0 else len(text)
+    if _LOWER_RE.search(text, start, end):  # most lines: a lower-case letter near the start
+        return False
+    line = text[start:end]
+    return len(line.split()) >= 3 and line.isupper()
+
+
 def at_sentence_start(text: str, start: int) -> bool:
     i = start - 1
     while i >= 0 and text[i] in " \t\r":
@@ -146,8 +161,9 @@ def find_spans(text: str, gazetteer, links: list[tuple[int, int, str]] = (),
             if not word.isupper():
                 continue
         elif len(word) <= 5 and word.isupper() and not (len(word) >= 4 and _DATELINE_RE.match(text, e)
-                                                        and at_line_start(text, s)):
-            continue  # an acronym (CIA, SAR) is not the place Sar
+                                                        and at_line_start(text, s)) and not (
+                len(word) >= 4 and in_caps_line(text, s)):
+            continue  # an acronym (CIA, SAR) is not the place Sar; "STRIKES ON IRAQ" has no acronyms
         if e - s < 3 and folded[s:e] not in caps:
             continue
         if " " in folded[s:e] and any(w[0].islower() and w not in _NAME_LINKERS
