@@ -15,7 +15,7 @@ import re
 
 from geo import settings
 from geo.model import Place
-from geo.places import fold
+from geo.places import fold, locality
 from geo.places.recognize import Span, _followed_by_region, find_spans, lowercase_vocabulary
 
 _POSSESSIVE_RE = re.compile(r"[’']s?$")
@@ -77,11 +77,37 @@ def _demonym_name(text: str, gazetteer) -> str:
     if hit is None:
         hit = demonym_places().get(_key(re.sub(r"s$", "", text)))  # "Salvadorans"
     if hit is None:
-        return ""
+        return _derived_name(text, gazetteer)
     code, place = hit
     if place and gazetteer.lookup(place):
         return place
     return _country_name(code, gazetteer) if code else ""
+
+
+# adjective endings and the place-name endings they come from: Sicilian -> Sicily, Central
+# American -> Central America, Saint Lucian -> Saint Lucia, Havanese -> Havana, Serb -> Serbia
+_DERIVATIONS = (("ian", "ia"), ("ian", "y"), ("an", "a"), ("n", ""), ("ese", "a"), ("ese", ""),
+                ("ish", ""), ("o", "ia"), ("", "ia"))
+
+
+def _derived_name(text: str, gazetteer) -> str:
+    """The place an adjective the demonym list lacks comes from, when the gazetteer knows it
+    as a country, a region, a sea or a city of 100,000 (else '')."""
+    text = _POSSESSIVE_RE.sub("", text.strip())
+    if len(text) < 4 or not text[0].isupper():
+        return ""
+    own = fold.canonical(text)
+    if any(fold.canonical(p.name) == own for p in gazetteer.lookup(text)[:6]):
+        return ""  # a place's own name ("Tunis", "Maui", "Niger"), not an adjective
+    for end, new in _DERIVATIONS:
+        if not text.endswith(end):
+            continue
+        name = text[: len(text) - len(end)] + new
+        key = fold.canonical(name)
+        if any(fold.canonical(p.name) == key and (p.kind in _BROAD or p.population >= 100_000)
+               for p in gazetteer.lookup(name)[:6]):
+            return name
+    return ""
 
 
 def _clean(text: str) -> str:
@@ -162,14 +188,27 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gazetteer) -> list[Pl
                for sp in find_spans(text, gazetteer, (), lowercase_vocabulary(text))]
     results = resolve_all(items + context, gazetteer)
     # the towns the text names: the given spans and the recogniser's spans it would report
-    local = sorted(((span.start, r.place) for i, ((span, _), r) in enumerate(zip(items + context, results))
-                    if r.place is not None and r.place.kind not in _BROAD
-                    and (i < len(items) or r.keep)), key=lambda sp: sp[0])
+    named = [(span.start, r.place) for i, ((span, _), r) in enumerate(zip(items + context, results))
+             if r.place is not None and (i < len(items) or r.keep)]
+    supported = locality.supported_ids([p for _, p in named])
+    local = sorted(((s, p) for s, p in named if p.kind not in _BROAD), key=lambda sp: sp[0])
+    # the places another place of the text lies near anchor it; a small far-off place that
+    # none does is a namesake of a street or building there, never where others lie
+    anchors = list({p.place_id: p for _, p in local if p.place_id in supported}.values())
+    held = [(s, p) for s, p in local if not locality.is_outlier(p, supported, anchors)]
+    sup = [(s, p) for s, p in local if p.place_id in supported]
     out = []
     for i, ((span, _), r) in enumerate(zip(items, results)):
         place = r.place
-        if place is None or (i in local_spans and (place.population < 100_000 or place.kind in _BROAD)):
-            place = _nearest_local(span.start, local) or place
+        if place is not None and i in local_spans and place.kind == "region" and place.admin1:
+            # "Arizona State University": in a town of that state the text names, else the state
+            inside = [(s, p) for s, p in held if p.country == place.country and p.admin1 == place.admin1]
+            place = _town_for(span.start, paragraphs, inside, inside, []) or place
+        elif place is None or (i in local_spans and (place.population < 100_000 or place.kind in _BROAD)):
+            place = _town_for(span.start, paragraphs, held, sup, local) or place
+        elif span.within is None and locality.is_outlier(place, supported, anchors):
+            # "Bourbon" (a village in Missouri) in a text about New Orleans: a street there
+            place = _town_for(span.start, paragraphs, held, sup, []) or place
         out.append(place)
     return out
 
@@ -177,10 +216,12 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gazetteer) -> list[Pl
 _BROAD = ("country", "region", "sea")
 
 
-def _nearest_local(start: int, local: list[tuple[int, Place]]) -> Place | None:
-    """A name no gazetteer knows (a street, a building) is most likely in the town the text
-    last named before it (or, failing that, the first one it names after)."""
-    if not local:
-        return None
-    k = bisect.bisect_left(local, start, key=lambda sp: sp[0])
-    return local[k - 1][1] if k > 0 else local[0][1]
+def _town_for(start: int, paragraphs: list[int], held, sup, local) -> Place | None:
+    """The town a street or building lies in: the last one its paragraph named before it,
+    else the nearest the text's other places support, else any the text names."""
+    para_start = paragraphs[bisect.bisect_right(paragraphs, start) - 1]
+    before = locality.nearest(start, held)
+    k = bisect.bisect_left(held, start, key=lambda sp: sp[0])
+    if k > 0 and held[k - 1][0] >= para_start:
+        return before
+    return locality.nearest(start, sup) or locality.nearest(start, held) or locality.nearest(start, local)

@@ -298,6 +298,8 @@ def resolve_all(items: list[tuple[Span, object]], gazetteer) -> list[Resolution]
             keep = False  # decided below, from the list's other places
         results.append(Resolution(best, confidence, tuple(p for _, p in scored[1:4]), keep))
     _keep_list_partners(items, results)
+    from geo.places import locality  # it imports this module
+    locality.second_look(items, cands, all_scored, results, gazetteer)
     return results
 
 
