@@ -96,20 +96,66 @@ def _canon_table() -> dict[int, str | None]:
 @functools.lru_cache(maxsize=200_000)
 def canonical(name: str) -> str:
     """Lookup key: 'Al-Qa'im', 'Al Qaim' and 'Al Qā'im' all give 'qaim'."""
-    words = name.translate(_canon_table()).split()
-    if len(words) > 1:
-        words = [w for w in words if w not in ARTICLES] or words
-        # "Deir Ezzor" = "Deir ez-Zor": an assimilated article written fused with its noun
-        words[1:] = [_FUSED_RE.sub(r"\2", w) for w in words[1:]]
-    get = variants().get
-    text = " ".join([get(w, w) for w in words])
-    if " " in text:  # multi-word variants ("ayn al arab" handled via the article drop)
-        for variant, canon in _multiword():
-            if variant in text:
-                text = re.sub(rf"\b{variant}\b", canon, text)
-    return text
+    return (_canonical or _make_canonical())(name)
 
 
 @functools.lru_cache(maxsize=1)
 def _multiword() -> tuple[tuple[str, str], ...]:
     return tuple((v, c) for v, c in variants().items() if " " in v)
+
+
+_canonical = None  # the key function, built on first use by _make_canonical
+
+
+def _make_canonical():
+    """Build the uncached key function: one closure holding its tables as locals, with an
+    ASCII fast path (bytes.translate) and cheap tests before each regex, since lookups of
+    names never seen before pay for every step (tests/test_lookup_speed_paths.py checks it
+    against the plain version)."""
+    global _canonical
+    table = _canon_table()
+    # the same table for ASCII bytes (bytes.translate: no dict lookup per character)
+    ascii_map = bytes(ord(table.get(cp, chr(cp)) or " ") for cp in range(128)) + bytes(128)
+    ascii_delete = bytes(cp for cp in range(128) if cp in table and table[cp] is None)
+    articles, get, multi, fused = ARTICLES, variants().get, _multiword(), _FUSED_RE.sub
+    # "\bqa im\b" can only match ASCII text when "qa" is one of its words
+    firsts = frozenset(variant.split()[0] for variant, _ in multi)
+    rewritten = frozenset(variants())  # the words that variants() replaces
+
+    def key(name: str) -> str:
+        if name.isascii():
+            if name.isalnum():  # one plain word ("Mosul"): only lowercase and variants
+                word = name.lower()
+                text = get(word, word)
+                if " " not in text:
+                    return text
+                words = [word]
+            else:
+                words = name.encode().translate(ascii_map, ascii_delete).decode().split()
+        else:
+            words = name.translate(table).split()
+        if len(words) > 1:
+            if not articles.isdisjoint(words):
+                words = [w for w in words if w not in articles] or words
+            # "Deir Ezzor" = "Deir ez-Zor": an assimilated article written fused with its
+            # noun (the regex needs a/e, a doubled letter and five letters: tested first)
+            words[1:] = [fused(r"\2", w) if len(w) > 4 and w[1] == w[2] and w[0] in "ae" else w
+                         for w in words[1:]]
+            if rewritten.isdisjoint(words):  # no variant word: kept as they are (most names)
+                text = " ".join(words)
+                if firsts.isdisjoint(words) and text.isascii():
+                    return text
+            else:
+                text = " ".join([get(w, w) for w in words])
+        elif words:
+            text = get(words[0], words[0])
+        else:
+            return ""
+        # multi-word variants ("ayn al arab" handled via the article drop)
+        if " " in text and (not text.isascii() or not firsts.isdisjoint(text.split())):
+            for variant, canon in multi:
+                if variant in text:
+                    text = re.sub(rf"\b{variant}\b", canon, text)
+        return text
+    _canonical = key
+    return key

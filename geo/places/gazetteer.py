@@ -2,8 +2,9 @@
 
 Lookups bisect a sorted, memory-mapped array of 64-bit hashes of canonical names, so
 loading is a handful of memory-mapped files and needs no big Python dict or list. Places are
-materialised as `Place` records only when asked for, each from one slice of a per-row text
-column decoded at load (`rowtext`, written by this module after the build).
+materialised as `Place` records only when asked for, each from one fixed-size struct and one
+slice of a text column decoded at load (`rowrec`, `rowtext`: written by this module after the
+build, see _add_lookup_tables).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import json
 import logging
 import os
 import shutil
+import struct
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -26,25 +29,37 @@ from geo.model import PLACE_KINDS, Place
 from geo.places import fold, sources
 
 log = logging.getLogger(__name__)
-FORMAT_VERSION = "6"
+FORMAT_VERSION = "10"
 SOURCES = ("curated", "user", "geonames", "naturalearth", "airportsdata", "nominatim")
 
 
+# A key's 64-bit hash: its UTF-8 bytes read as one number, times a constant, modulo the
+# largest prime below 2**64 (a Rabin fingerprint): keys of up to 7 bytes never collide,
+# longer ones with odds of about 2**-64 a pair; three C operations, half blake2b's cost
+_PRIME = 2**64 - 59
+_MUL = 0x9E3779B97F4A7C15  # not a multiple of _PRIME (one-to-one); spreads short keys
+
+
 def _hash(key: str) -> int:
-    # Gazetteer._make_find inlines this: change both together (and FORMAT_VERSION)
-    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
+    # Gazetteer._make_lookup inlines this: change both together (and FORMAT_VERSION)
+    return int.from_bytes(key.encode("utf-8"), "little") * _MUL % _PRIME
 
 
 # a Place filled through its __dict__: the same frozen record without the per-field
 # object.__setattr__ calls of the dataclass __init__ (materialising places is the lookup's cost)
 _new_place = object.__new__
-# key hashes are bisected within runs sharing their top bits (2**16 runs of ~8 hashes)
-_BUCKET_BITS = 16
+# key hashes are bisected within runs sharing their top bits (2**18 runs of ~2 hashes),
+# whose starts are written at build (`kbucket`)
+_BUCKET_BITS = 18
 _BUCKET_SHIFT = 64 - _BUCKET_BITS
-# the text fields of a record, joined into one string per row ("rowtext"): one slice and
-# one split per record instead of four slices (no field holds this character; checked)
-_ROW_FIELDS = ("id", "name", "country", "admin1")
+# A record for lookups is one fixed-size struct ("rowrec": lat, lon, population, where its
+# text starts, the text's length, its attributes' number): one unpack and one cache line
+# instead of six scattered array reads. Its text is its id and name joined by _ROW_SEP (no id
+# holds it; checked), cut by one slice and one partition from "rowtext", whose ASCII rows
+# come first (their slices are plain copies). Its kind, source, country and admin1 are one
+# shared tuple of a table of the ~13k distinct ones ("rowattrs.pickle", with the format).
 _ROW_SEP = "\x00"
+_ROW_FORMATS = ("<ddqIHH", "<ddqQII")  # compact (32 bytes), and wide if a field needs it
 
 
 def _pack(strings: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -64,10 +79,11 @@ class Gazetteer:
         self.path = path
         self.size = len(arrays["lat"])
         self._nkeys = len(arrays["khash"])
-        self._memo: dict[str, tuple[int, ...]] = {}
+        # canonical key -> its key row (-1: none), then its places (see candidates)
+        self._memo: dict[str, int | tuple[Place, ...]] = {}
         self._strings: dict[str, tuple[bytes, list[int]]] = {}
-        self._places = None  # the record maker (_make_places), built by load_gazetteer
-        self._find = None  # the key search (_make_find), built by load_gazetteer
+        # the lookup closure and its parts (_make_lookup), built by load_gazetteer
+        self._lookup = self._search = self._record = None
         self._ids: dict[str, int] | None = None
         self._cache: dict[int, Place] = {}
         # user places: looked up first and shadow gazetteer entries of the same name
@@ -101,40 +117,16 @@ class Gazetteer:
         hit = self._cache.get(i)
         if hit is not None:
             return hit
-        return (self._places or self._make_places())((i,))[0]
+        if self._record is None:
+            self._make_lookup()
+        return self._record(i)
 
-    def _make_places(self):
-        """The function that turns record numbers into (cached) Place records: one closure
-        holding every column as a local, so a record costs no attribute or call lookups."""
-        a = self._a
-        kind, lat, lon, source, pop = (a[f].data for f in ("kind", "lat", "lon", "source", "pop"))
-        # rowchar holds character offsets (written so at build): decoding needs no fix-up
-        row_text, row_off = a["rowtext"].tobytes().decode("utf-8"), a["rowchar"].data
-        kinds, sources_ = PLACE_KINDS, SOURCES
-        cache, new, sep = self._cache, _new_place, _ROW_SEP
-
-        def places(indices) -> list[Place]:
-            out = []
-            for i in indices:
-                hit = cache.get(i)
-                if hit is None:
-                    place_id, name, country, admin1 = (
-                        row_text[row_off[i]:row_off[i + 1]].split(sep))
-                    hit = cache[i] = new(Place)
-                    d = hit.__dict__  # item stores: cheaper than update(**fields)
-                    d["place_id"] = place_id
-                    d["name"] = name
-                    d["kind"] = kinds[kind[i]]
-                    d["country"] = country
-                    d["lat"] = lat[i]
-                    d["lon"] = lon[i]
-                    d["source"] = sources_[source[i]]
-                    d["population"] = pop[i]
-                    d["admin1"] = admin1
-                out.append(hit)
-            return out
-        self._places = places
-        return places
+    def _row_attrs(self) -> tuple[str, tuple[tuple[str, str, str, str], ...], int]:
+        """The record struct's format, the (kind, source, country, admin1) tuples its last
+        field numbers, and how many bytes of `rowtext` are the ASCII rows."""
+        import pickle
+        with open(self.path / "rowattrs.pickle", "rb") as handle:
+            return pickle.load(handle)
 
     def get(self, place_id: str) -> Place:
         """The place with this id; KeyError if unknown."""
@@ -147,54 +139,139 @@ class Gazetteer:
     # -- lookups -----------------------------------------------------------------
     def indices(self, key: str) -> tuple[int, ...]:
         """Record numbers for a canonical key, best prior first."""
-        hit = self._memo.get(key)
-        if hit is None:
-            hit = (self._find or self._make_find())(key)
-        return hit
-
-    def _make_find(self):
-        """The function from a canonical key to its record numbers (remembered): one closure
-        over the memory-mapped hash table, searched by bisect with no conversion. The hashes
-        are sorted and uniform, so their top bits say which short run to bisect; the start of
-        each run is a few ms of numpy, once."""
-        a = self._a
-        hashes = a["khash"]
-        tops = np.arange(1 << _BUCKET_BITS, dtype=np.uint64) << np.uint64(_BUCKET_SHIFT)
-        starts = np.empty((1 << _BUCKET_BITS) + 1, dtype=np.int64)
-        starts[:-1] = np.searchsorted(hashes, tops, side="left")
-        starts[-1] = len(hashes)
-        buckets, hashes = starts.data, hashes.data
-        kstart, kplace = a["kstart"].data, a["kplace"].data
-        nkeys, memo, blake2b, from_bytes, bisect_left = (
-            self._nkeys, self._memo, hashlib.blake2b, int.from_bytes, bisect.bisect_left)
-
-        def find(key: str) -> tuple[int, ...]:
-            # _hash, inlined
-            h = from_bytes(blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
-            b = h >> _BUCKET_SHIFT
-            k = bisect_left(hashes, h, buckets[b], buckets[b + 1])
-            hit = tuple(kplace[kstart[k]:kstart[k + 1]]) if k < nkeys and hashes[k] == h else ()
-            if len(memo) < 200_000:  # names repeat in text: remember the answers
-                memo[key] = hit
-            return hit
-        self._find = find
-        return find
+        if self._search is None:
+            self._make_lookup()
+        k = self._search(key)
+        if k < 0:
+            return ()
+        kstart = self._a["kstart"]
+        return tuple(int(i) for i in self._a["kplace"][kstart[k]:kstart[k + 1]])
 
     def lookup(self, name: str) -> list[Place]:
         """Candidate places for a name in any spelling, user places first."""
-        key = fold.canonical(name)
-        hit = self._memo.get(key)
-        if hit is None:
-            hit = (self._find or self._make_find())(key)
-        found = (self._places or self._make_places())(hit)
-        if self._extra_index:
-            extra = self._extra_index.get(key)
-            if extra:
-                found[:0] = [self._extra[i] for i in extra]
-        code = name.strip()
-        if 3 <= len(code) <= 4 and code.isalnum() and code.isupper():
-            found.extend(self._places(self.indices("#" + code.lower())))
-        return found
+        return (self._lookup or self._make_lookup())(name)
+
+    def _make_lookup(self):
+        """Build the lookup: one closure holding every table as a local, so a name costs no
+        attribute or call lookups. Places are made once each and cached by record number."""
+        a = self._a
+        # the key search: the hashes are sorted and uniform, so their top bits say which
+        # short run to bisect (kbucket: where each run starts)
+        buckets, hashes = a["kbucket"].data, a["khash"].data
+        kstart, kplace = a["kstart"].data, a["kplace"].data
+        nkeys, memo, from_bytes, bisect_left = (
+            self._nkeys, self._memo, int.from_bytes, bisect.bisect_left)
+        # the records (see _ROW_FORMATS)
+        fmt, attrs, ascii_bytes = self._row_attrs()
+        unpack, size = struct.Struct(fmt).unpack_from, struct.calcsize(fmt)
+        recs, blob = a["rowrec"].data, a["rowtext"]
+        ascii_text = blob[:ascii_bytes].tobytes().decode("ascii")
+        wide_text = blob[ascii_bytes:].tobytes().decode("utf-8")
+        cache, new, sep = self._cache, _new_place, _ROW_SEP
+        canonical = fold.canonical
+        extra_index, extra = self._extra_index, self._extra
+
+        def search(key: str) -> int:
+            """The key's row in the hash table, -1 if absent."""
+            # _hash, inlined
+            h = from_bytes(key.encode("utf-8"), "little") * _MUL % _PRIME
+            b = h >> _BUCKET_SHIFT
+            k = bisect_left(hashes, h, buckets[b], buckets[b + 1])
+            return k if k < nkeys and hashes[k] == h else -1
+
+        def record(i: int) -> Place:
+            """Place number `i`, made through its __dict__ (see _new_place) and cached."""
+            lat, lon, pop, start, length, code = unpack(recs, i * size)
+            if start < ascii_bytes:
+                place_id, _, name = ascii_text[start:start + length].partition(sep)
+            else:
+                start -= ascii_bytes
+                place_id, _, name = wide_text[start:start + length].partition(sep)
+            kind, source, country, admin1 = attrs[code]
+            hit = cache[i] = new(Place)
+            d = hit.__dict__  # item stores: cheaper than update(**fields)
+            d["place_id"] = place_id
+            d["name"] = name
+            d["kind"] = kind
+            d["country"] = country
+            d["lat"] = lat
+            d["lon"] = lon
+            d["source"] = source
+            d["population"] = pop
+            d["admin1"] = admin1
+            return hit
+
+        def places(k: int) -> list[Place]:
+            out = []
+            if k >= 0:
+                for i in kplace[kstart[k]:kstart[k + 1]]:
+                    hit = cache.get(i)
+                    if hit is None:  # record(), inlined
+                        lat, lon, pop, start, length, code = unpack(recs, i * size)
+                        if start < ascii_bytes:
+                            place_id, _, name = ascii_text[start:start + length].partition(sep)
+                        else:
+                            start -= ascii_bytes
+                            place_id, _, name = wide_text[start:start + length].partition(sep)
+                        kind, source, country, admin1 = attrs[code]
+                        hit = cache[i] = new(Place)
+                        d = hit.__dict__
+                        d["place_id"] = place_id
+                        d["name"] = name
+                        d["kind"] = kind
+                        d["country"] = country
+                        d["lat"] = lat
+                        d["lon"] = lon
+                        d["source"] = source
+                        d["population"] = pop
+                        d["admin1"] = admin1
+                    out.append(hit)
+            return out
+
+        def candidates(key: str) -> list[Place]:
+            """The places of a key (a new list). The memo remembers a key's row the first
+            time (an int: nothing for the garbage collector, most names come once) and its
+            places as a tuple the second time (names that repeat are then one copy)."""
+            hit = memo.get(key)
+            if hit is None:
+                k = search(key)
+                if len(memo) < 200_000:
+                    memo[key] = k
+                return places(k)
+            if hit.__class__ is tuple:
+                return list(hit)
+            found = places(hit)
+            memo[key] = tuple(found)
+            return found
+
+        def lookup(name: str) -> list[Place]:
+            key = canonical(name)
+            hit = memo.get(key)  # candidates(), inlined: one call less a name
+            if hit is None:
+                h = from_bytes(key.encode("utf-8"), "little") * _MUL % _PRIME  # search()
+                b = h >> _BUCKET_SHIFT
+                k = bisect_left(hashes, h, buckets[b], buckets[b + 1])
+                if k >= nkeys or hashes[k] != h:
+                    k = -1
+                if len(memo) < 200_000:
+                    memo[key] = k
+                found = places(k)
+            elif hit.__class__ is tuple:
+                found = list(hit)
+            else:
+                found = places(hit)
+                memo[key] = tuple(found)
+            if extra_index:
+                mine = extra_index.get(key)
+                if mine:
+                    found[:0] = [extra[i] for i in mine]
+            code = name.strip()
+            if 3 <= len(code) <= 4 and code.isalnum() and code.isupper():
+                found.extend(candidates("#" + code.lower()))
+            return found
+
+        self._search, self._record, self._lookup = search, record, lookup
+        return lookup
 
     def automaton(self):
         """The Aho-Corasick automaton over surface-folded names (loaded on first use)."""
@@ -268,10 +345,9 @@ def load_gazetteer(user_places: Path | None = None) -> Gazetteer:
             place = Place(row[0], row[1], row[3], row[4], row[5], row[6], row[7], row[8], row[9])
             extra.append((place, row[2]))
     gazetteer = Gazetteer(arrays, extra, path)
-    # the key search table and the decoded record text (~15 ms) are part of loading, so the
-    # first lookups do not pay for them
-    gazetteer._make_find()
-    gazetteer._make_places()
+    # the lookup's tables and decoded record text (~10 ms) are part of loading, so the first
+    # lookups do not pay for them
+    gazetteer._make_lookup()
     return gazetteer
 
 
@@ -283,7 +359,7 @@ def build_cache(path: Path) -> None:
     tmp = Path(tempfile.mkdtemp(prefix=".gazetteer-", dir=settings.CACHE_DIR))
     try:
         build_arrays(tmp)
-        _add_row_text(tmp)
+        _add_lookup_tables(tmp)
         (tmp / "done").write_text("ok")
         try:
             os.rename(tmp, path)
@@ -300,19 +376,46 @@ def build_cache(path: Path) -> None:
     log.info("gazetteer built in %.1f s at %s", time.perf_counter() - started, path)
 
 
-def _add_row_text(path: Path) -> None:
-    """Write `rowtext` (UTF-8) and `rowchar` (character offsets): each record's text fields
-    joined by _ROW_SEP, so a lookup builds a record from one slice (see _make_places)."""
+def _add_lookup_tables(path: Path) -> None:
+    """Write the lookup's tables: `kbucket` (where each run of key hashes starts) and the
+    records (see _ROW_FORMATS): `rowrec` (one struct a record), `rowtext` (ids and names,
+    UTF-8, ASCII rows first), `rowattrs.pickle` (struct format, attributes, ASCII length)."""
+    import pickle
     arrays = load_arrays(path)
     gazetteer = Gazetteer(arrays)
-    columns = [gazetteer._field(field) for field in _ROW_FIELDS]
-    rows = []
+    (ids, id_off), (names, name_off), (countries, country_off), (admin1s, admin1_off) = (
+        gazetteer._field(field) for field in ("id", "name", "country", "admin1"))
+    kinds = [PLACE_KINDS[k] for k in arrays["kind"].tolist()]
+    sources_ = [SOURCES[k] for k in arrays["source"].tolist()]
+    texts, codes, table = [], [], {}
     for i in range(gazetteer.size):
-        fields = [text[offsets[i]:offsets[i + 1]] for text, offsets in columns]
-        if any(_ROW_SEP in field for field in fields):
-            raise GazetteerError(f"gazetteer record {fields[0]!r} holds a NUL character")
-        rows.append(_ROW_SEP.join(fields))
-    offsets = np.zeros(len(rows) + 1, dtype=np.int64)
-    offsets[1:] = np.cumsum([len(row) for row in rows])
-    np.save(path / "rowtext.npy", np.frombuffer("".join(rows).encode("utf-8"), dtype=np.uint8))
-    np.save(path / "rowchar.npy", offsets)
+        place_id = ids[id_off[i]:id_off[i + 1]]
+        if _ROW_SEP in place_id:
+            raise GazetteerError(f"gazetteer record {place_id!r} holds a NUL character")
+        texts.append(place_id + _ROW_SEP + names[name_off[i]:name_off[i + 1]])
+        attrs = (kinds[i], sources_[i], sys.intern(countries[country_off[i]:country_off[i + 1]]),
+                 sys.intern(admin1s[admin1_off[i]:admin1_off[i + 1]]))
+        codes.append(table.setdefault(attrs, len(table)))
+    order = sorted(range(len(texts)), key=lambda i: not texts[i].isascii())  # ASCII first
+    starts, at = [0] * len(texts), 0
+    for i in order:  # character offsets: the ASCII part's are also its byte offsets
+        starts[i], at = at, at + len(texts[i])
+    ascii_chars = sum(len(text) for text in texts if text.isascii())
+    lengths = [len(text) for text in texts]
+    narrow = len(table) < 1 << 16 and max(lengths, default=0) < 1 << 16 and at < 1 << 32
+    fmt = _ROW_FORMATS[0 if narrow else 1]
+    record = struct.Struct(fmt)
+    recs = bytearray(record.size * len(texts))
+    for i, (lat, lon, pop) in enumerate(zip(*(arrays[f].tolist() for f in ("lat", "lon", "pop")))):
+        record.pack_into(recs, i * record.size, lat, lon, pop, starts[i], lengths[i], codes[i])
+    blob = "".join(texts[i] for i in order).encode("utf-8")
+    hashes = arrays["khash"]
+    tops = np.arange(1 << _BUCKET_BITS, dtype=np.uint64) << np.uint64(_BUCKET_SHIFT)
+    buckets = np.empty((1 << _BUCKET_BITS) + 1, dtype=np.int64)
+    buckets[:-1] = np.searchsorted(hashes, tops, side="left")
+    buckets[-1] = len(hashes)
+    np.save(path / "kbucket.npy", buckets)
+    np.save(path / "rowrec.npy", np.frombuffer(bytes(recs), dtype=np.uint8))
+    np.save(path / "rowtext.npy", np.frombuffer(blob, dtype=np.uint8))
+    with open(path / "rowattrs.pickle", "wb") as handle:
+        pickle.dump((fmt, tuple(table), ascii_chars), handle, protocol=pickle.HIGHEST_PROTOCOL)
