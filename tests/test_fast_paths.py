@@ -45,3 +45,44 @@ def test_overlap_and_between_helpers():
     assert not _overlaps([], 0, 1)
     assert _any_between([3, 8], 0, 4) and _any_between([3, 8], 8, 9)
     assert not _any_between([3, 8], 4, 8) and not _any_between([], 0, 10)
+
+
+def _point(pid: str, lat: float, lon: float, kind: str = "town", country: str = "", admin1: str = ""):
+    from geo.model import Place
+    return Place(pid, pid, kind, country, lat, lon, "geonames", admin1=admin1)
+
+
+def test_within_km_equals_the_haversine_test():
+    from geo.places.locality import within_km
+    from geo.places.resolve import haversine_km
+    rng = random.Random(7)
+    for _ in range(20_000):
+        lat, lon, d = rng.uniform(-89, 89), rng.uniform(-180, 180), rng.choice([0.5, 2, 5, 20])
+        lat2 = max(-90.0, min(90.0, lat + rng.uniform(-d, d)))
+        lon2 = (lon + rng.uniform(-3 * d, 3 * d) + 180) % 360 - 180
+        p, q = _point("p", lat, lon), _point("q", lat2, lon2)
+        for km in (150.0, 500.0):
+            assert within_km(p, q, km) == (haversine_km(lat, lon, lat2, lon2) < km)
+
+
+def test_indexed_fits_equals_a_scan_of_every_anchor():
+    from geo.places.locality import SUPPORT_KM, Anchors, fits
+    from geo.places.resolve import haversine_km
+
+    def scan(place, anchors, exclude):
+        others = [a for a in anchors if a.place_id not in exclude and a.place_id != place.place_id]
+        if place.kind == "country":
+            return any(a.country == place.country for a in others)
+        return any((place.kind == "region" and place.admin1 and (a.country, a.admin1) == (place.country, place.admin1))
+                   or haversine_km(place.lat, place.lon, a.lat, a.lon) < SUPPORT_KM for a in others)
+
+    rng = random.Random(8)
+    kinds = ["town", "town", "region", "country"]
+    for _ in range(300):
+        anchors = [_point(f"a{i}", rng.uniform(30, 40), rng.uniform(35, 50), rng.choice(kinds),
+                          rng.choice("XY"), rng.choice("12")) for i in range(rng.randint(0, 12))]
+        index = Anchors(anchors)
+        place = _point("p", rng.uniform(30, 40), rng.uniform(35, 50), rng.choice(kinds),
+                       rng.choice("XY"), rng.choice("12"))
+        exclude = {a.place_id for a in anchors[:rng.randint(0, 2)]}
+        assert fits(place, index, frozenset(), exclude) == scan(place, anchors, exclude)

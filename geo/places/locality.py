@@ -10,6 +10,7 @@ about Chicago). Given spans (given.py) use the same tests to place streets and b
 from __future__ import annotations
 
 import bisect
+import math
 
 from geo.model import Place
 from geo.places import fold
@@ -29,22 +30,39 @@ LIST_REGIONS = 2  # named states of one country that make a lone country's names
 NAMESAKES = 20  # namesakes looked at when the chosen place fits none of the text's others
 
 
+_KM_PER_DEGREE = 6371.0 * math.pi / 180  # of latitude, and of longitude at the equator
+
+
+def within_km(p: Place, q: Place, km: float) -> bool:
+    """haversine_km(p, q) < km, with the cheap cases first: points further apart in latitude,
+    or (away from the poles) in longitude at their latitude, than `km` allows are not within
+    it (5% margin for the great circle's shortcut), and need no trigonometry."""
+    dlat = abs(p.lat - q.lat) * _KM_PER_DEGREE
+    if dlat >= km:
+        return False
+    top = max(abs(p.lat), abs(q.lat))
+    if top < 80:
+        dlon = abs(p.lon - q.lon)
+        dlon = min(dlon, 360 - dlon) * _KM_PER_DEGREE * math.cos(math.radians(top))
+        if dlon > km * 1.05:
+            return False
+    return haversine_km(p.lat, p.lon, q.lat, q.lon) < km
+
+
 def supported_ids(places: list[Place]) -> frozenset[str]:
     """Ids of the non-broad places that another distinct place of the text lies near (within
     SUPPORT_KM), or that lie in a first-level region the text names."""
     distinct = {p.place_id: p for p in places}
     regions = {(p.country, p.admin1) for p in distinct.values() if p.kind == "region" and p.admin1}
     points = [p for p in distinct.values() if p.kind not in BROAD]
+    index = Anchors(points)
     out = set()
     for p in points:
         if p.admin1 and (p.country, p.admin1) in regions:
             out.add(p.place_id)
-            continue
-        for q in points:
-            if q.place_id != p.place_id and abs(q.lat - p.lat) < 2 and haversine_km(
-                    p.lat, p.lon, q.lat, q.lon) < SUPPORT_KM:
-                out.add(p.place_id)
-                break
+        elif any(q.place_id != p.place_id and within_km(p, q, SUPPORT_KM)
+                 for q in index.within_lat(p.lat, 2)):
+            out.add(p.place_id)
     return frozenset(out)
 
 
@@ -66,7 +84,7 @@ def is_outlier(place: Place, supported: frozenset[str], anchors: list[Place]) ->
         return False
     if not anchors:
         return False
-    return all(haversine_km(place.lat, place.lon, a.lat, a.lon) > FAR_KM for a in anchors)
+    return not any(within_km(place, a, FAR_KM) for a in anchors)
 
 
 def nearest(start: int, local: list[tuple[int, Place]]) -> Place | None:
@@ -77,34 +95,70 @@ def nearest(start: int, local: list[tuple[int, Place]]) -> Place | None:
     return local[k - 1][1] if k > 0 else local[0][1]
 
 
-def fits(place: Place, anchors: list[Place], regions: frozenset[tuple[str, str]] = frozenset()) -> bool:
-    """The place agrees with the text's anchored places: one lies near it or inside it, or
-    it lies in a first-level region the text names (`regions`: (country, admin1) pairs)."""
+class Anchors:
+    """A text's anchored places, indexed by country, by first-level region and by latitude,
+    so that `fits` looks at the few that can agree instead of every one (a long article
+    names hundreds of places and asks about each of them)."""
+
+    def __init__(self, places: list[Place]) -> None:
+        self.places = places
+        self.by_country: dict[str, list[Place]] = {}
+        self.by_region: dict[tuple[str, str], list[Place]] = {}
+        for a in places:
+            self.by_country.setdefault(a.country, []).append(a)
+            self.by_region.setdefault((a.country, a.admin1), []).append(a)
+        self.by_lat = sorted(places, key=lambda a: a.lat)
+        self.lats = [a.lat for a in self.by_lat]
+
+    def any_besides(self, exclude: set[str] | frozenset[str]) -> bool:
+        return any(a.place_id not in exclude for a in self.places)
+
+    def within_lat(self, lat: float, degrees: float) -> list[Place]:
+        """The anchors whose latitude differs from `lat` by less than `degrees`."""
+        lo = bisect.bisect_right(self.lats, lat - degrees)
+        hi = bisect.bisect_left(self.lats, lat + degrees)
+        return self.by_lat[lo:hi]
+
+
+def _index(anchors: list[Place] | Anchors) -> Anchors:
+    return anchors if isinstance(anchors, Anchors) else Anchors(list(anchors))
+
+
+def fits(place: Place, anchors: list[Place] | Anchors, regions: frozenset[tuple[str, str]] = frozenset(),
+         exclude: set[str] | frozenset[str] = frozenset()) -> bool:
+    """The place agrees with the text's anchored places (those not in `exclude`): one lies
+    near it or inside it, or it lies in a first-level region the text names (`regions`:
+    (country, admin1) pairs)."""
     if place.kind not in BROAD and place.admin1 and (place.country, place.admin1) in regions:
         return True
-    for a in anchors:
-        if a.place_id == place.place_id:
-            continue
-        if place.kind == "country":
-            if a.country == place.country:
-                return True
-        elif place.kind in BROAD and place.admin1 and a.country == place.country and a.admin1 == place.admin1:
-            return True  # a state or county that holds one of the text's places
-        elif abs(a.lat - place.lat) < 2 and haversine_km(place.lat, place.lon, a.lat, a.lon) < SUPPORT_KM:
-            return True  # near one ("Walker County", Georgia, by Chattanooga, Tennessee)
-    return False
+    index = _index(anchors)
+    pid = place.place_id
+
+    def counts(a: Place) -> bool:
+        return a.place_id != pid and a.place_id not in exclude
+
+    if place.kind == "country":
+        return any(counts(a) for a in index.by_country.get(place.country, ()))
+    if place.kind in BROAD and place.admin1 and any(
+            counts(a) for a in index.by_region.get((place.country, place.admin1), ())):
+        return True  # a state or county that holds one of the text's places
+    # near one ("Walker County", Georgia, by Chattanooga, Tennessee)
+    return any(counts(a) and within_km(place, a, SUPPORT_KM) for a in index.within_lat(place.lat, 2))
 
 
-def namesake_near(place: Place, options: list[Place], anchors: list[Place],
-                  regions: frozenset[tuple[str, str]] = frozenset()) -> Place | None:
-    """When `place` agrees with none of the text's anchored places, the first other candidate
-    of the same name that does ("Suffolk" in a text about Long Island: the county, not the
-    town in Virginia); None when there is none or `place` already fits."""
-    if not (anchors or regions) or place.kind == "sea" or fits(place, anchors, regions):
+def namesake_near(place: Place, options: list[Place], anchors: list[Place] | Anchors,
+                  regions: frozenset[tuple[str, str]] = frozenset(),
+                  exclude: set[str] | frozenset[str] = frozenset()) -> Place | None:
+    """When `place` agrees with none of the text's anchored places (those not in `exclude`),
+    the first other candidate of the same name that does ("Suffolk" in a text about Long
+    Island: the county, not the town in Virginia); None when there is none or `place` fits."""
+    index = _index(anchors)
+    if not (index.any_besides(exclude) or regions) or place.kind == "sea" or fits(
+            place, index, regions, exclude):
         return None
     for q in options:
         if (q.place_id != place.place_id and q.kind != "sea" and _may_replace(place, q)
-                and not _same_area(place, q) and fits(q, anchors, regions)):
+                and not _same_area(place, q) and fits(q, index, regions, exclude)):
             return q
     return None
 
@@ -145,10 +199,12 @@ def recohere(places: list[Place | None], options, kept: list[bool], free: list[b
 def _recohere_once(places, options, kept, free, keys) -> list[Place | None]:
     named = [p for p, k in zip(places, kept) if p is not None and k]
     supported = supported_ids(named)
-    anchors = anchor_places(named)
+    anchor_list = anchor_places(named)
     regions = named_regions(named)
-    if not anchors and not regions:
+    if not anchor_list and not regions:
         return places
+    anchors = Anchors(anchor_list)
+    vouched = Anchors([a for a in anchor_list if a.place_id in supported])
     by_key: dict[str, set[str]] = {}
     for p, k, key in zip(places, kept, keys):
         if p is not None and k:
@@ -162,19 +218,19 @@ def _recohere_once(places, options, kept, free, keys) -> list[Place | None]:
         hit = decided.get((keys[i], p.place_id))
         if hit is None:
             hit = decided[(keys[i], p.place_id)] = _second_choice(
-                p, options, i, by_key.get(keys[i], set()), anchors, supported, distinct, regions)
+                p, options, i, by_key.get(keys[i], set()), anchors, vouched, distinct, regions)
         out[i] = hit
     return out
 
 
-def _second_choice(p: Place, options, i: int, own: set[str], anchors, supported,
+def _second_choice(p: Place, options, i: int, own: set[str], anchors: Anchors, vouched: Anchors,
                    named: dict[str, Place], regions) -> Place:
-    own = own | {p.place_id}
-    others = [a for a in anchors if a.place_id not in own]
+    """`anchors`: the text's anchored places; `vouched`: those another place lies near."""
+    own = own | {p.place_id}  # the name's own places never vouch for its namesakes
     # a region the name itself resolved to is no evidence for itself either
     regions = regions - {(q.country, q.admin1) for pid in own if (q := named.get(pid)) is not None
                          and q.kind == "region"}
-    if not (others or regions) or p.kind == "sea" or fits(p, others, regions):
+    if not (anchors.any_besides(own) or regions) or p.kind == "sea" or fits(p, anchors, regions, own):
         return p
     opts = options(i)
     if p.kind == "country":
@@ -188,9 +244,9 @@ def _second_choice(p: Place, options, i: int, own: set[str], anchors, supported,
         # a big city gives way to a town only where places another place lies near vouch
         # for it ("Washington" the government does not move Cambridge to Maryland); a lone
         # big city still names its region ("Washington" by Seattle: the state)
-        return (namesake_near(p, [q for q in opts if q.kind == "region"], others, regions)
-                or namesake_near(p, opts, [a for a in others if a.place_id in supported], regions) or p)
-    return namesake_near(p, opts, others, regions) or p
+        return (namesake_near(p, [q for q in opts if q.kind == "region"], anchors, regions, own)
+                or namesake_near(p, opts, vouched, regions, own) or p)
+    return namesake_near(p, opts, anchors, regions, own) or p
 
 
 def relocate(places: list[Place | None], kept: list[bool], free: list[bool], starts: list[int],
