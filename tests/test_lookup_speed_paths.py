@@ -12,7 +12,7 @@ import pytest
 
 from geo.model import PLACE_KINDS, Place
 from geo.places import fold, load_gazetteer
-from geo.places.gazetteer import SOURCES, _hash
+from geo.places.cache import SOURCES, _hash
 from geo.places.sources import geonames_dir
 
 TRICKY = [
@@ -165,7 +165,8 @@ def test_fresh_gazetteers_agree_whatever_was_looked_up_first():
 
 def _tiny_gazetteer(path, rows: list[Place]):
     """A gazetteer cache of a few records, written as the build writes it."""
-    from geo.places.gazetteer import Gazetteer, _add_lookup_tables, _pack, load_arrays
+    from geo.places.cache import _pack, add_lookup_tables, load_arrays
+    from geo.places.gazetteer import Gazetteer
     arrays = {"lat": np.array([p.lat for p in rows]), "lon": np.array([p.lon for p in rows]),
               "pop": np.array([p.population for p in rows], dtype=np.int64),
               "kind": np.array([PLACE_KINDS.index(p.kind) for p in rows], dtype=np.uint8),
@@ -182,7 +183,7 @@ def _tiny_gazetteer(path, rows: list[Place]):
     arrays["kstart"] = np.cumsum([0] + [len(index[k]) for k in keys]).astype(np.int64)
     for name, array in arrays.items():
         np.save(path / f"{name}.npy", array)
-    _add_lookup_tables(path)
+    add_lookup_tables(path)
     return Gazetteer(load_arrays(path), path=path)
 
 

@@ -208,17 +208,17 @@ def build_arrays(out: Path) -> None:
 
 
 def _h(key: str) -> int:
-    from geo.places.gazetteer import _hash
+    from geo.places.cache import _hash
     return _hash(key)
 
 
 def _source_code(source: str) -> int:
-    from geo.places.gazetteer import SOURCES
+    from geo.places.cache import SOURCES
     return SOURCES.index(source)
 
 
 def _pack_strings(strings: list[str]):
-    from geo.places.gazetteer import _pack
+    from geo.places.cache import _pack
     return _pack(strings)
 
 
