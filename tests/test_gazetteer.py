@@ -2,18 +2,12 @@
 
 from pathlib import Path
 
-import pytest
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
 from geo.places import load_gazetteer
 from geo.places.geocoder import GazetteerGeocoder
 from geo.places.resolve import haversine_km
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return load_gazetteer()
 
 
 def test_lookup_and_get(gazetteer):

@@ -4,16 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 
-import pytest
-
 from geo import api, settings
 from geo.ingest import read_document, read_paths
-from geo.places import find_mentions, load_gazetteer
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return load_gazetteer()
+from geo.places import find_mentions
 
 
 def heading_mentions(tmp_path, name: str, fmt: str, source: str, gazetteer):

@@ -3,20 +3,12 @@
 import json
 import subprocess
 import sys
-from pathlib import Path
-
-import pytest
 
 from geo import settings
 from geo.model import Document, Link, Sentence
-from geo.places import (MENTION_COLUMNS, find_mentions, find_mentions_in_text, load_gazetteer,
+from geo.places import (MENTION_COLUMNS, find_mentions, find_mentions_in_text,
                         mention_rows, places_features, review_rows)
 from geo.places.resolve import haversine_km
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return load_gazetteer()
 
 
 def names(mentions):

@@ -1,16 +1,9 @@
 """Resolution rules: "Town, Region" pairs, country names before feature words, country and
 region points, first-level regions abroad."""
 
-import pytest
-
-from geo.places import find_mentions_in_text, load_gazetteer
+from geo.places import find_mentions_in_text
 from geo.places.resolve import haversine_km
 from geo.places.sources import factbook_points
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return load_gazetteer()
 
 
 def resolved(text, gazetteer):

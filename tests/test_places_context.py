@@ -1,14 +1,7 @@
 """Resolution by wider context: lists of like names, the document's first-level regions,
 "X District" abroad, generic region names; recognition of vehicle models; long features."""
 
-import pytest
-
-from geo.places import find_mentions_in_text, load_gazetteer, places_features, pointable
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return load_gazetteer()
+from geo.places import find_mentions_in_text, places_features, pointable
 
 
 def resolved(text, gazetteer):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from geo.places import fold, load_gazetteer
+from geo.places import fold
 
 PAIRS = [
     ("Erbil", "Irbil"), ("Erbil", "Arbil"), ("Bayji", "Baiji"), ("Al-Qa'im", "Al Qaim"),
@@ -11,11 +11,6 @@ PAIRS = [
     ("Ahmad al-Jaber Air Base", "Ahmed Al Jaber Air Base"),
     ("Shaheed Mwaffaq Air Base", "Muwaffaq Salti Air Base"), ("Ain al-Asad", "Al Asad"),
 ]
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return load_gazetteer()
 
 
 @pytest.mark.parametrize("a,b", PAIRS)

@@ -3,15 +3,10 @@ camps and dams, "X province", common words in lists of towns, regions against na
 
 import pytest
 
-from geo.places import find_mentions_in_text, load_gazetteer
+from geo.places import find_mentions_in_text
 
 IRAQ = "Iraqi forces advanced on Mosul in northern Iraq, south of Erbil.\n\n"
 SYRIA = "The Syrian Democratic Forces fought near Raqqa and Deir ez-Zor in Syria.\n\n"
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return load_gazetteer()
 
 
 def found(context, sentence, gazetteer):

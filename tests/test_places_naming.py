@@ -13,11 +13,6 @@ SYRIA = "Coalition aircraft struck targets near Raqqa in Syria.\n\n"
 IRAQ = "Iraqi forces advanced on Mosul in northern Iraq, south of Erbil.\n\n"
 
 
-@pytest.fixture(scope="module")
-def gazetteer():
-    return load_gazetteer()
-
-
 def found(context, sentence, gazetteer):
     text = context + sentence
     return [(m.text, m.place.place_id if m.place else None, m.place)

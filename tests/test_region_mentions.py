@@ -2,15 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
-from geo.places import find_mentions_in_text, load_gazetteer
+from geo.places import find_mentions_in_text
 from geo.places.recognize import find_spans, lowercase_vocabulary
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return load_gazetteer()
 
 
 def _found(text, gazetteer):
