@@ -46,11 +46,33 @@ def test_wrong_place_lowers_accuracy(tmp_path):
     assert scores["resolution_end_to_end"]["acc@161km"] == 0.5
 
 
+def test_errors_file_lists_each_miss_with_its_context(tmp_path, capsys):
+    import csv
+
+    from geo.cli import main
+    gold = tmp_path / "b.jsonl"
+    # Baghdad's gold point moved far away, and a gold span the recogniser does not find
+    gold.write_text(json.dumps({"text": TEXT, "toponyms": [
+        {"start": 18, "end": 23, "lat": 36.335, "lon": 43.119},
+        {"start": 27, "end": 34, "lat": 33.34, "lon": 4.40},
+        {"start": 0, "end": 6, "lat": 1.0, "lon": 1.0}]}), encoding="utf-8")
+    out = tmp_path / "errors.csv"
+    assert main(["eval", "toponyms", str(gold), "--errors", str(out)]) == 0
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    kinds = sorted((r["error"], r["text"]) for r in rows)
+    assert kinds == [("far", "Baghdad"), ("far_given", "Baghdad"), ("far_given", "Troops"),
+                     ("missed", "Troops")]
+    far = next(r for r in rows if r["error"] == "far")
+    assert far["name"] == "Baghdad" and float(far["km"]) > 3000 and "Mosul to Baghdad" in far["context"]
+    assert "acc@161km=0.500" in capsys.readouterr().out
+
+
 @pytest.mark.slow
 def test_geowebnews_development_set():
     gold = Path(settings.REPO_ROOT).parent / "shared" / "eval" / "geowebnews" / "GWN.xml"
     scores = evaluate(read_gold(gold), load_gazetteer())
     assert scores["gold_toponyms"] == 2601
     assert scores["recognition"]["f1"] > 0.6
-    assert scores["resolution_end_to_end"]["acc@161km"] > 0.9
-    assert scores["resolution_given_gold_spans"]["acc@161km"] > 0.78
+    # Mordecai 3 reports 0.941 end to end: the aim is to stay above it
+    assert scores["resolution_end_to_end"]["acc@161km"] > 0.941
+    assert scores["resolution_given_gold_spans"]["acc@161km"] > 0.88

@@ -16,6 +16,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     top.add_argument("gold", type=Path)
     top.add_argument("--json", action="store_true", help="print the scores as JSON")
     top.add_argument("--places", type=Path, default=None, help="your own places CSV")
+    top.add_argument("--errors", type=Path, default=None, metavar="FILE.csv",
+                     help="write every missed, spurious and >161 km span with its context")
     top.set_defaults(func=run)
 
 
@@ -26,7 +28,10 @@ def _fmt(value) -> str:
 def run(args: argparse.Namespace) -> int:
     from geo.places import load_gazetteer
     from geo.places.evaluate import evaluate, read_gold
-    scores = evaluate(read_gold(args.gold), load_gazetteer(args.places))
+    errors: list[dict] | None = [] if args.errors else None
+    scores = evaluate(read_gold(args.gold), load_gazetteer(args.places), errors)
+    if args.errors:
+        _write_errors(args.errors, errors)
     if args.json:
         print(json.dumps(scores, indent=2))
         return 0
@@ -35,3 +40,16 @@ def run(args: argparse.Namespace) -> int:
     for section in ("recognition", "resolution_end_to_end", "resolution_given_gold_spans"):
         print(section + ": " + "  ".join(f"{k}={_fmt(v)}" for k, v in scores[section].items()))
     return 0
+
+
+def _write_errors(path: Path, rows: list[dict]) -> None:
+    import csv
+    import io
+
+    from geo.atomic import write_text
+    from geo.places.evaluate import ERROR_COLUMNS
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=ERROR_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    write_text(path, out.getvalue())

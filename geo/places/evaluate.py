@@ -82,31 +82,57 @@ def _acc(errors: list[float], km: float) -> float:
     return sum(e <= km for e in errors) / len(errors) if errors else 0.0
 
 
-def evaluate(docs: list[GoldDoc], gazetteer) -> dict:
-    """Recognition P/R/F1 (exact and overlapping spans), resolution accuracy and median error."""
+ERROR_COLUMNS = ("error", "doc", "start", "end", "text", "gold_lat", "gold_lon", "place_id",
+                 "name", "lat", "lon", "km", "context")
+
+
+def _error_row(error: str, index: int, doc: GoldDoc, span: tuple[int, int], gold, place,
+               km: float | None) -> dict:
+    """One row of the errors file: what went wrong, where, and the words around it."""
+    s, e = span
+    return {"error": error, "doc": index, "start": s, "end": e, "text": doc.text[s:e],
+            "gold_lat": gold[0] if gold else "", "gold_lon": gold[1] if gold else "",
+            "place_id": place.place_id if place else "", "name": place.name if place else "",
+            "lat": place.lat if place else "", "lon": place.lon if place else "",
+            "km": "" if km is None else ("unresolved" if km == float("inf") else round(km, 1)),
+            "context": " ".join(doc.text[max(0, s - 60):e + 60].split())}
+
+
+def evaluate(docs: list[GoldDoc], gazetteer, errors: list[dict] | None = None) -> dict:
+    """Recognition P/R/F1 (exact and overlapping spans), resolution accuracy and median error.
+    With `errors`, append one row (ERROR_COLUMNS) per missed or spurious span and per
+    resolution more than 161 km off, end to end ("far") and given gold spans ("far_given")."""
     from geo.places import find_mentions_in_text
     from geo.places.given import resolve_spans
     tp = fp = fn = lenient_tp = 0
     e2e: list[float] = []
     given: list[float] = []
-    for doc in docs:
+    log = errors.append if errors is not None else (lambda row: None)
+    for index, doc in enumerate(docs):
         gold = {(s, e): (lat, lon) for s, e, lat, lon in doc.toponyms}
         mentions = [m for m in find_mentions_in_text(doc.text, gazetteer)]
         predicted = {(m.start, m.end): m for m in mentions}
         for span, m in predicted.items():
             if span in gold:
                 tp += 1
-                if m.place is not None:
-                    e2e.append(haversine_km(m.place.lat, m.place.lon, *gold[span]))
-                else:
-                    e2e.append(float("inf"))
+                km = haversine_km(m.place.lat, m.place.lon, *gold[span]) if m.place else float("inf")
+                e2e.append(km)
+                if km > 161:
+                    log(_error_row("far", index, doc, span, gold[span], m.place, km))
             else:
                 fp += 1
-        fn += sum(1 for span in gold if span not in predicted)
+                log(_error_row("spurious", index, doc, span, None, m.place, None))
+        for span in gold:
+            if span not in predicted:
+                fn += 1
+                log(_error_row("missed", index, doc, span, gold[span], None, None))
         lenient_tp += sum(1 for gs, ge in gold if any(ps < ge and gs < pe for ps, pe in predicted))
         spans = list(gold)
         for (span, place) in zip(spans, resolve_spans(doc.text, spans, gazetteer)):
-            given.append(haversine_km(place.lat, place.lon, *gold[span]) if place else float("inf"))
+            km = haversine_km(place.lat, place.lon, *gold[span]) if place else float("inf")
+            given.append(km)
+            if km > 161:
+                log(_error_row("far_given", index, doc, span, gold[span], place, km))
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     n_gold = tp + fn
