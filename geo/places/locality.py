@@ -49,9 +49,27 @@ def within_km(p: Place, q: Place, km: float) -> bool:
     return haversine_km(p.lat, p.lon, q.lat, q.lon) < km
 
 
+# the latitude band (degrees) beyond which within_km(..., SUPPORT_KM) is False: 1% wider
+# than the bound within_km tests first, and no wider than the two degrees asked for before
+_SUPPORT_DEGREES = min(2.0, 1.01 * SUPPORT_KM / _KM_PER_DEGREE)
+_FAR_DEGREES = 1.01 * FAR_KM / _KM_PER_DEGREE  # the same for within_km(..., FAR_KM)
+# the last call's places (kept alive, so their ids stay theirs) and answer, swapped as one
+_last_supported: list[tuple[tuple[Place, ...], frozenset[str]]] = [((), frozenset())]
+
+
 def supported_ids(places: list[Place]) -> frozenset[str]:
     """Ids of the non-broad places that another distinct place of the text lies near (within
     SUPPORT_KM), or that lie in a first-level region the text names."""
+    last, answer = _last_supported[0]
+    # the second look asks again about the same places when its last round moved none
+    if len(last) == len(places) and all(a is b for a, b in zip(last, places)):
+        return answer
+    answer = _supported_ids(places)
+    _last_supported[0] = (tuple(places), answer)
+    return answer
+
+
+def _supported_ids(places: list[Place]) -> frozenset[str]:
     distinct = {p.place_id: p for p in places}
     regions = {(p.country, p.admin1) for p in distinct.values() if p.kind == "region" and p.admin1}
     points = [p for p in distinct.values() if p.kind not in BROAD]
@@ -61,7 +79,7 @@ def supported_ids(places: list[Place]) -> frozenset[str]:
         if p.admin1 and (p.country, p.admin1) in regions:
             out.add(p.place_id)
         elif any(q.place_id != p.place_id and within_km(p, q, SUPPORT_KM)
-                 for q in index.within_lat(p.lat, 2)):
+                 for q in index.within_lat(p.lat, _SUPPORT_DEGREES)):
             out.add(p.place_id)
     return frozenset(out)
 
@@ -78,11 +96,16 @@ def named_regions(places: list[Place]) -> frozenset[tuple[str, str]]:
     return frozenset((p.country, p.admin1) for p in places if p.kind == "region" and p.admin1)
 
 
-def is_outlier(place: Place, supported: frozenset[str], anchors: list[Place]) -> bool:
-    """A small place, unsupported, far from every supported place of the text."""
+def is_outlier(place: Place, supported: frozenset[str], anchors: list[Place] | Anchors) -> bool:
+    """A small place, unsupported, far from every supported place of the text (`anchors`,
+    indexed or not: an index looks only at those in FAR_KM's band of latitude)."""
     if place.kind in BROAD or place.place_id in supported or place.population >= OUTLIER_POP:
         return False
-    if not anchors:
+    if isinstance(anchors, Anchors):
+        if not anchors.places:
+            return False
+        anchors = anchors.within_lat(place.lat, _FAR_DEGREES)
+    elif not anchors:
         return False
     return not any(within_km(place, a, FAR_KM) for a in anchors)
 
@@ -133,17 +156,25 @@ def fits(place: Place, anchors: list[Place] | Anchors, regions: frozenset[tuple[
         return True
     index = _index(anchors)
     pid = place.place_id
-
-    def counts(a: Place) -> bool:
-        return a.place_id != pid and a.place_id not in exclude
-
+    # (loops rather than any() over a closure: fits is asked about every name, twice)
     if place.kind == "country":
-        return any(counts(a) for a in index.by_country.get(place.country, ()))
-    if place.kind in BROAD and place.admin1 and any(
-            counts(a) for a in index.by_region.get((place.country, place.admin1), ())):
+        return _any_counted(index.by_country.get(place.country, ()), pid, exclude)
+    if place.kind in BROAD and place.admin1 and _any_counted(
+            index.by_region.get((place.country, place.admin1), ()), pid, exclude):
         return True  # a state or county that holds one of the text's places
     # near one ("Walker County", Georgia, by Chattanooga, Tennessee)
-    return any(counts(a) and within_km(place, a, SUPPORT_KM) for a in index.within_lat(place.lat, 2))
+    for a in index.within_lat(place.lat, _SUPPORT_DEGREES):
+        if a.place_id != pid and a.place_id not in exclude and within_km(place, a, SUPPORT_KM):
+            return True
+    return False
+
+
+def _any_counted(anchors, pid: str, exclude) -> bool:
+    """Whether one of `anchors` is neither the place itself nor excluded."""
+    for a in anchors:
+        if a.place_id != pid and a.place_id not in exclude:
+            return True
+    return False
 
 
 def namesake_near(place: Place, options: list[Place], anchors: list[Place] | Anchors,
@@ -156,6 +187,12 @@ def namesake_near(place: Place, options: list[Place], anchors: list[Place] | Anc
     if not (index.any_besides(exclude) or regions) or place.kind == "sea" or fits(
             place, index, regions, exclude):
         return None
+    return _fitting_namesake(place, options, index, regions, exclude)
+
+
+def _fitting_namesake(place: Place, options: list[Place], index: Anchors,
+                      regions: frozenset[tuple[str, str]], exclude) -> Place | None:
+    """namesake_near once it is known that `place` itself does not fit."""
     for q in options:
         if (q.place_id != place.place_id and q.kind != "sea" and _may_replace(place, q)
                 and not _same_area(place, q) and fits(q, index, regions, exclude)):
@@ -208,7 +245,10 @@ def _recohere_once(places, options, kept, free, keys) -> list[Place | None]:
     by_key: dict[str, set[str]] = {}
     for p, k, key in zip(places, kept, keys):
         if p is not None and k:
-            by_key.setdefault(key, set()).add(p.place_id)
+            ids = by_key.get(key)
+            if ids is None:
+                ids = by_key[key] = set()
+            ids.add(p.place_id)
     distinct = {p.place_id: p for p in named}
     out = list(places)
     decided: dict[tuple[str, str], Place] = {}  # a name met again with the same place: same answer
@@ -244,9 +284,10 @@ def _second_choice(p: Place, options, i: int, own: set[str], anchors: Anchors, v
         # a big city gives way to a town only where places another place lies near vouch
         # for it ("Washington" the government does not move Cambridge to Maryland); a lone
         # big city still names its region ("Washington" by Seattle: the state)
-        return (namesake_near(p, [q for q in opts if q.kind == "region"], anchors, regions, own)
+        # (p fits none of `anchors`, tested above: namesake_near's first step, skipped)
+        return (_fitting_namesake(p, [q for q in opts if q.kind == "region"], anchors, regions, own)
                 or namesake_near(p, opts, vouched, regions, own) or p)
-    return namesake_near(p, opts, anchors, regions, own) or p
+    return _fitting_namesake(p, opts, anchors, regions, own) or p
 
 
 def relocate(places: list[Place | None], kept: list[bool], free: list[bool], starts: list[int],
@@ -262,7 +303,7 @@ def relocate(places: list[Place | None], kept: list[bool], free: list[bool], sta
                   key=lambda t: t[0])
     if not held:
         return [None] * len(places)
-    anchors = list({p.place_id: p for _, _, p in held}.values())
+    anchors = Anchors(list({p.place_id: p for _, _, p in held}.values()))
     lone: dict[str, bool] = {}
     out: list[Place | None] = []
     for p, k, f, s, para in zip(places, kept, free, starts, paras):

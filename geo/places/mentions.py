@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import bisect
+import contextlib
+import gc
 import heapq
 import re
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from geo.model import Document, Mention, Place
 from geo.places.recognize import Span, find_spans, lowercase_vocabulary
@@ -38,11 +40,35 @@ def _doc_countries(mentions: Iterable[Mention]) -> list[str]:
     return [c for c, _ in counts.most_common(3)]
 
 
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused while a text is read: recognition and resolution
+    make many small objects and no reference cycles, and each collection they would trigger
+    walks every long-lived object (the gazetteer's places and memos) for nothing, a tenth
+    of the time. Left as it was found (a caller that paused it keeps it paused)."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def find_mentions(doc: Document, gazetteer, online=None) -> list[Mention]:
     """Every place mention in a Document, resolved where possible (original-file offsets).
 
     Headings ("== Syria ==") are read too, in the same resolution pass so that they count
     as evidence of the document's countries; their mentions have `sentence` -1."""
+    with _gc_paused():
+        mentions = _find_mentions(doc, gazetteer)
+    if online is not None:
+        mentions = _online_fill(mentions, online, _doc_countries(mentions))
+    return mentions
+
+
+def _find_mentions(doc: Document, gazetteer) -> list[Mention]:
     vocab = lowercase_vocabulary("\n".join(s.text for s in doc.sentences))
     items: list[tuple[Span, object]] = []
     owners = []
@@ -66,11 +92,8 @@ def find_mentions(doc: Document, gazetteer, online=None) -> list[Mention]:
             end = sentence.to_original(span.end - 2) + 1
         mentions.append(_mention(doc.id, doc.line_of(start), start, end, span, sentence.index, res))
     # heading mentions (sentence -1) merged into file order; the prose keeps its own order
-    mentions = list(heapq.merge([m for m in mentions if m.sentence >= 0],
-                                [m for m in mentions if m.sentence < 0], key=lambda m: m.start))
-    if online is not None:
-        mentions = _online_fill(mentions, online, _doc_countries(mentions))
-    return mentions
+    return list(heapq.merge([m for m in mentions if m.sentence >= 0],
+                            [m for m in mentions if m.sentence < 0], key=lambda m: m.start))
 
 
 def _mention(doc_id: str, line: int, start: int, end: int, span: Span, sentence: int, res) -> Mention:
@@ -94,6 +117,14 @@ def _paragraph_starts(text: str) -> list[int]:
 
 def find_mentions_in_text(text: str, gazetteer, doc_id: str = "", online=None) -> list[Mention]:
     """Place mentions in plain text; offsets index `text` as given, lines are 1-based."""
+    with _gc_paused():
+        mentions = _find_mentions_in_text(text, gazetteer, doc_id)
+    if online is not None:
+        mentions = _online_fill(mentions, online, _doc_countries(mentions))
+    return mentions
+
+
+def _find_mentions_in_text(text: str, gazetteer, doc_id: str) -> list[Mention]:
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     paragraphs = _paragraph_starts(text)
     spans = find_spans(text, gazetteer, (), lowercase_vocabulary(text))
@@ -103,8 +134,6 @@ def find_mentions_in_text(text: str, gazetteer, doc_id: str = "", online=None) -
         if res.keep:
             line = bisect.bisect_right(line_starts, span.start)
             mentions.append(_mention(doc_id, line, span.start, span.end, span, para, res))
-    if online is not None:
-        mentions = _online_fill(mentions, online, _doc_countries(mentions))
     return mentions
 
 

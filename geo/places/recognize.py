@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from geo.places import fold, lexicon, scan
@@ -85,6 +86,8 @@ class Excluder:
         if ctx.get("ship"):
             self.intervals.extend(scan.anchored_matches(_ship_regex(), text, ctx["ship"]))
         self.intervals.sort()
+        self.starts = [s for s, _ in self.intervals]  # for a bisect without tuples
+        self.ends = [e for _, e in self.intervals]
 
     def covers(self, start: int, end: int) -> bool:
         k = bisect.bisect_right(self.intervals, (start, float("inf"))) - 1
@@ -153,9 +156,11 @@ def find_spans(text: str, gazetteer, links: list[tuple[int, int, str]] = (),
     caps = gazetteer.caps_only()
     raw = []
     for end, length in automaton.iter(padded):
-        s, e = end - length + 1, end - 1
-        if not text[s].isupper() and not _ARTICLE_RE.match(text, s):
-            continue
+        s = end - length + 1
+        first = text[s]
+        if not first.isupper() and (first not in "ae" or not _ARTICLE_RE.match(text, s)):
+            continue  # most matches: a lower-case word ("al-" and "el-" are how _ARTICLE_RE opens)
+        e = end - 1
         word = text[s:e].replace(".", "")
         if length <= 8 and folded[s:e] in caps:
             if not word.isupper():
@@ -212,107 +217,111 @@ def _analyse(text, folded, chosen, gazetteer, links, lowercase_vocab) -> list[Sp
     demonyms = lexicon.demonyms()
     given = lexicon.given_names()
     excluder = Excluder(text, folded)
+    # the word lists as locals: each is consulted for every span
     makers = ctx.get("vehicle_maker", frozenset())
+    org_before, org_after, titles = ctx["org_before"], ctx["org_after"], ctx["title"]
+    place_before, modifier_head = ctx["before"], ctx["modifier_head"]
+    cue_verbs, country_feature = ctx.get("cue_verb", ()), ctx.get("country_feature", ())
     surnames = _surnames(text, given)
+    phrase_ends = _phrase_ends()
+    vocab: frozenset[str] | None = None  # the text's lower-case words, fetched when first needed
+    ex_starts, ex_ends = excluder.starts, excluder.ends
+    next_match, canonical = _NEXT_RE.match, fold.canonical
     spans: list[Span] = []
     link_at = {(s, e): t for s, e, t in links}
     regions_named: list[tuple] = []  # (place, start, end) of "Calif." in "Oakland, Calif."
     # a necessary condition for in_operation_name, cheap to test: its word, folded, lies
     # within the four tokens before the name (tokens are at most 40 characters)
-    operations = [m.start() for m in _operation_regex().finditer(folded)]
+    operations = [start for start, _ in scan.phrase_spans(folded, ctx.get("operation", frozenset()))]
     for s, e in chosen:
-        surface = " ".join(folded[s:e].split())
-        if surface in demonyms or excluder.covers(s, e):
+        surface = folded[s:e]
+        if not surface.isalnum():  # one plain word (most names) has no spaces to tidy
+            surface = " ".join(surface.split())
+        if surface in demonyms:
             continue
-        before = _words_before(folded, s)
-        after = _words_after(folded, e)
-        if len(before) == 3:
+        k = bisect_right(ex_starts, s) - 1  # Excluder.covers, whose first step settles most
+        if k >= 0 and (ex_ends[k] > s or not (k and ex_ends[k - 1] <= s and ex_starts[k] < s - 200)) \
+                and excluder.covers(s, e):
+            continue
+        before = folded[max(0, s - 40):s].split()[-3:]  # _words_before, inlined
+        after = folded[e:e + 40].split()[:3]  # _words_after
+        if not before or before[-1] not in phrase_ends:
+            before_phrases = before[-1:]  # no longer phrase before a name can end with it
+        elif len(before) == 3:
             b2 = before[1] + " " + before[2]
             before_phrases = [before[2], b2, before[0] + " " + b2]
         else:
             before_phrases = _phrases(before, True)
-        if before and before[-1] in ("of", "and") and any(p in ctx["org_before"] for p in before_phrases):
+        if before and before[-1] in ("of", "and") and any(p in org_before for p in before_phrases):
             continue
-        nt = _next_token(text, e)
-        if nt[0] >= 0 and _is_cap_word(text, *nt) and folded[nt[0]:nt[1]].strip() in ctx["org_after"]:
-            continue
-        if nt[0] >= 0 and _is_cap_word(text, *nt) and org_second(text, folded, nt[1], ctx):
+        m = next_match(text, e)  # _next_token
+        nt = m.span(1) if m else (-1, -1)
+        nt_cap = m is not None and text[nt[0]].isupper()  # _is_cap_word: the token is not empty
+        if nt_cap and (folded[nt[0]:nt[1]].strip() in org_after or org_second(text, folded, nt[1], ctx)):
             continue  # "Colorado State University": the name opens an organisation's name
         pt = _prev_token(text, s)
         prev_word = folded[pt[0]:pt[1]].strip(" .") if pt[0] >= 0 else ""  # folding is per character
-        if pt[0] >= 0 and _is_cap_word(text, *pt) and (
-                (prev_word in given and text[pt[1] - 1] != ".") or prev_word in ctx["title"]):
+        if pt[0] >= 0 and (prev_word in titles or (
+                text[pt[0]].isupper() and prev_word in given and text[pt[1] - 1] != ".")):
             continue  # "Lloyd Austin", "President Obama"
-        if prev_word in ctx["title"] and pt[0] >= 0:
-            continue
-        if surface in given and nt[0] >= 0 and (_is_cap_word(text, *nt) or re.match(
-                r"(?:al|el|bin|ibn)-?[A-Z]", text[nt[0]:nt[1]])):
+        if surface in given and m is not None and (nt_cap or _ARABIC_NAME_RE.match(text, nt[0], nt[1])):
             continue  # "Jordan Peterson", "Ali al-Ghanimi"
-        if nt[0] >= 0 and _MODEL_RE.match(text[nt[0]:nt[1]]):
+        if m is not None and _MODEL_RE.match(text, nt[0], nt[1]):
             continue  # "Tornado GR4": a model, not a place
-        if (prev_word in makers or (nt[0] >= 0 and text[nt[0]] in MODEL_START)) and is_vehicle(
+        if (prev_word in makers or (m is not None and text[nt[0]] in MODEL_START)) and is_vehicle(
                 text, folded, pt, nt, prev_word, ctx):
             continue  # "Atlantique 2 maritime patrol aircraft", "Dassault Rafale": a model
         if surface in surnames and " " not in surface:
             continue  # "Martin" after "George Martin" earlier in the text: a person
         if operations and _any_between(operations, s - 170, s) and in_operation_name(text, s, ctx):
             continue  # "Operation Roundup", "Operation Euphrates Shield": a name, not a place
-        span = Span(s, e, text[s:e], text[s:e])
+        name = text[s:e]
+        span = Span(s, e, name, name)
         loose_cue = False
         # feature cues and span extension
-        for k in ((3, 2, 1) if after and after[0] in _FEATURE_FIRST else ()):
-            phrase = " ".join(after[:k])
-            if len(after) >= k and phrase in FEATURES_AFTER and text[e:e + 1] == " " and (
-                    text[e + 1:e + 2].isupper() or phrase in _LOWER_CUE):
-                span.cue = FEATURES_AFTER[phrase]
-                if phrase in _EXTEND_AFTER and text[e + 1:e + 2].isupper():
-                    m = re.match(r"\s+" + r"\W+".join(re.escape(w) for w in phrase.split()), text[e:], re.I)
-                    if m:
-                        span.end = e + m.end()
-                        span.text = text[s:span.end]
-                span.strong = True
-                loose_cue = span.end == e  # "Naval Air Station": the cue is not part of the name
-                break
+        if after and after[0] in _FEATURE_FIRST:
+            loose_cue = _feature_after(text, s, e, after, span)
         if not span.cue and before and before[-1] in _FEATURE_LAST:
             for p in before_phrases:
-                if p in FEATURES_BEFORE and pt[0] >= 0 and _is_cap_word(text, *pt):
+                if p in FEATURES_BEFORE and pt[0] >= 0 and text[pt[0]].isupper():
                     span.cue = FEATURES_BEFORE[p]
                     span.strong = True
-        place_cue = [p for p in before_phrases if p in ctx["before"]]
-        if any(" " in p for p in place_cue):
+        # before_phrases: the word before, then the two and three words before
+        if before_phrases[1:] and (before_phrases[1] in place_before or before_phrases[2:3] and
+                                   before_phrases[2] in place_before):
             span.strong = True  # "Battle of X", "city of X"
-        elif place_cue:
+        elif before and before_phrases[0] in place_before:
             span.strong = span.needs_country = True  # "in X": a place if in the document's countries
-        elif before and before[-1] in ctx.get("cue_verb", ()):
+        elif before and before[-1] in cue_verbs:
             span.needs_country = True  # "recaptured X": a place if in the document's countries
-        if _IRISH_RE.match(text, s) and not span.strong and not span.cue:
+        if name[:1] == "O" and _IRISH_RE.match(text, s) and not span.strong and not span.cue:
             continue  # "O'Brien's unit": a person
-        if text[e:e + 1] == "," and _COMMA_CAP_RE.match(text, e):
-            region = region_after_comma(text, e, gazetteer, text[s:e])
+        after_char = text[e:e + 1]
+        if after_char == "," and _COMMA_CAP_RE.match(text, e):
+            region = region_after_comma(text, e, gazetteer, name)
             if region is not None:
                 span.within = region[0]
                 span.strong = True
                 regions_named.append(region)
-        link = link_at.get((s, span.end)) or link_at.get((s, e), "")
-        if not link and _model_in_link(text, s, e, links, gazetteer):
-            continue  # "[[Dassault Mirage 2000|Mirage 2000]]": the link names the model
-        if link:
-            verdict = _link_verdict(link, span.name, gazetteer)
-            if verdict is False:
-                continue  # [[Panavia Tornado|Tornado]]: the link says what it is
-            span.link = link
-            span.strong = True
-            span.needs_country = False
+        if link_at:
+            link = link_at.get((s, span.end)) or link_at.get((s, e), "")
+            if not link and _model_in_link(text, s, e, links, gazetteer):
+                continue  # "[[Dassault Mirage 2000|Mirage 2000]]": the link names the model
+            if link:
+                verdict = _link_verdict(link, span.name, gazetteer)
+                if verdict is False:
+                    continue  # [[Panavia Tornado|Tornado]]: the link says what it is
+                span.link = link
+                span.strong = True
+                span.needs_country = False
         # modifiers: "U.S. forces", "US-led"
-        if text[e:e + 1] == "-" and after and after[0] in ctx["modifier_head"]:
+        if after and after[0] in modifier_head and (after_char == "-" or (
+                after_char == " " and m is not None and text[nt[0]].islower())):
             span.modifier = True
-        elif text[e:e + 1] == " " and after and after[0] in ctx["modifier_head"] and nt[0] >= 0 and text[nt[0]].islower():
-            span.modifier = True
-        if after and (after[0] in ctx.get("country_feature", ()) or
-                      " ".join(after[:2]) in ctx.get("country_feature", ())) and text[e:e + 1] == " ":
+        if after_char == " " and after and (after[0] in country_feature or
+                                            " ".join(after[:2]) in country_feature):
             span.feature = True  # "the Oman oilfield", "Jordan Street": a feature, not the country
-        key = fold.canonical(span.name)
-        rule = stop.get(key)
+        rule = stop.get(canonical(name))
         if rule == "never" and (not span.cue or loose_cue):
             continue
         if rule == "context" and not span.strong:
@@ -321,12 +330,59 @@ def _analyse(text, folded, chosen, gazetteer, links, lowercase_vocab) -> list[Sp
         if " " not in surface and not span.strong:
             if at_sentence_start(text, s):
                 span.weak_reasons.append("sentence-start")
-            if lowercase_vocab is not None and surface in lowercase_vocab():
+            if vocab is None:
+                vocab = _words_of(lowercase_vocab)
+            if surface in vocab:
                 span.weak_reasons.append("common-word")
-            if _beside_name(text, pt, nt, lowercase_vocab):
+            if _beside_name(text, pt, nt, vocab):
                 span.weak_reasons.append("name-neighbour")  # "Tracy Jane", "Liz McLaughlin"
         spans.append(span)
-    spans = _add_region_spans(text, spans, regions_named)
+    return _link_spans(text, gazetteer, _add_region_spans(text, spans, regions_named))
+
+
+@functools.lru_cache(maxsize=1)
+def _phrase_ends() -> frozenset[str]:
+    """The last words of the phrases of several words looked for before a name (roles
+    before and org_before, FEATURES_BEFORE): after any other word only the word itself can
+    match, so _analyse builds no longer phrases."""
+    ctx = lexicon.context()
+    phrases = [*ctx["before"], *ctx["org_before"], *FEATURES_BEFORE]
+    return frozenset(p.split()[-1] for p in phrases if " " in p) | {"of", "and"}
+
+
+def _words_of(lowercase_vocab) -> frozenset[str]:
+    """The set behind `lowercase_vocab()` (empty without one)."""
+    if lowercase_vocab is None:
+        return frozenset()
+    words = lowercase_vocab()
+    return words.words() if isinstance(words, scan.LowercaseVocab) else words
+
+
+_ARABIC_NAME_RE = re.compile(r"(?:al|el|bin|ibn)-?[A-Z]")
+
+
+def _feature_after(text: str, s: int, e: int, after: list[str], span: Span) -> bool:
+    """A feature word after the name ("Haditha Dam", "in Hasakah province") sets the span's
+    cue (and makes the word part of the name when capitalised); True when the cue is not
+    part of the name ("Naval Air Station")."""
+    for k in (3, 2, 1):
+        phrase = " ".join(after[:k])
+        if len(after) >= k and phrase in FEATURES_AFTER and text[e:e + 1] == " " and (
+                text[e + 1:e + 2].isupper() or phrase in _LOWER_CUE):
+            span.cue = FEATURES_AFTER[phrase]
+            if phrase in _EXTEND_AFTER and text[e + 1:e + 2].isupper():
+                m = re.match(r"\s+" + r"\W+".join(re.escape(w) for w in phrase.split()), text[e:], re.I)
+                if m:
+                    span.end = e + m.end()
+                    span.text = text[s:span.end]
+            span.strong = True
+            return span.end == e
+    return False
+
+
+def _link_spans(text: str, gazetteer, spans: list[Span]) -> list[Span]:
+    """Names in one list are alike; a common word stays only inside a list of places; the
+    region after "Town, " is the one the town lies in."""
     for a, b in zip(spans, spans[1:]):
         # "California, Washington, Utah": names in one list are alike (resolve uses it)
         if a.within is None and _LIST_SEP_RE.fullmatch(text, a.end, b.start):
@@ -370,11 +426,19 @@ def _holds(region, places) -> bool:
 _SPEECH = frozenset("said says told added explained wrote noted asked".split())
 
 
-def _beside_name(text: str, pt: tuple[int, int], nt: tuple[int, int], lowercase_vocab) -> bool:
-    """A capitalised word right beside the name that the text never writes in lower case (a
-    person's other name), or a speech verb ("said Noma"): the name is likely a person."""
-    from geo.places.given import local_features
-    vocab = lowercase_vocab() if lowercase_vocab is not None else frozenset()
+@functools.lru_cache(maxsize=1)
+def _not_person_words() -> frozenset[str]:
+    """Capitalised words beside a name that do not make it a person's: demonyms, street and
+    building words, feature words ("Kurdish Sinjar", "Shaddadah Bridge", "Camp Taji")."""
+    from geo.places.given import local_features  # it imports this module
+    return frozenset(lexicon.demonyms()) | local_features() | _FEATURE_FIRST | _FEATURE_LAST
+
+
+def _beside_name(text: str, pt: tuple[int, int], nt: tuple[int, int], vocab) -> bool:
+    """A capitalised word right beside the name that the text never writes in lower case
+    (`vocab`: the words it does), a person's other name, or a speech verb ("said Noma"):
+    the name is likely a person."""
+    not_person = _not_person_words()
     for a, b in (pt, nt):
         if a < 0:
             continue
@@ -384,8 +448,7 @@ def _beside_name(text: str, pt: tuple[int, int], nt: tuple[int, int], lowercase_
             return True
         if (word[:1].isupper() and not word.isupper() and low not in vocab
                 and not (a == pt[0] and at_sentence_start(text, a))
-                and low not in lexicon.demonyms() and low not in local_features()
-                and low not in _FEATURE_FIRST and low not in _FEATURE_LAST):
+                and low not in not_person):
             return True  # not "Kurdish Sinjar", "Shaddadah Bridge", "Camp Taji"
     return False
 

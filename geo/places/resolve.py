@@ -8,10 +8,12 @@ anchor places, the second scores every candidate against them.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from math import exp
 
 from geo.model import Place
 from geo.places import fold, lexicon
@@ -180,68 +182,168 @@ _NO_REGIONS = _Regions(Counter(), frozenset(), 0)
 
 def _context(p: Place, countries: dict[str, float], anchors: list[Place],
              regions: _Regions = _NO_REGIONS, top_population: int = 0) -> float:
+    """Document and paragraph context of one candidate: its country's share of the
+    document, its region's, and what the paragraph's first agreeing anchor lends it."""
+    score = _document_context(p, countries, regions, top_population)
+    bonus = _anchor_bonus(p, anchors)
+    return score + bonus if bonus else score
+
+
+def _document_context(p: Place, countries: dict[str, float], regions: _Regions,
+                      top_population: int) -> float:
     # seas and world regions belong to no country: they fit any document equally well
     score = COUNTRY_WEIGHT * (countries.get(p.country, 0.0) if p.country else countries.get("*", 0.0))
     if p.admin1 and regions.total and p.population * 10 >= top_population:
         # "Lafayette" in a text about Louisiana; but a far bigger namesake elsewhere ("Portland",
         # Oregon, in a text about Texas) is known beyond its region: no bonus against it
         score += ADMIN1_WEIGHT * regions.share(p)
+    return score
+
+
+def _anchor_bonus(p: Place, anchors: list[Place]) -> float:
+    """REGION_BONUS, NEAR_BONUS or 0.0: what the first of the paragraph's places that
+    agrees with p lends it."""
     for a in anchors:
         if a.admin1 and a.admin1 == p.admin1 and a.country == p.country and (
                 a.kind == "region") != (p.kind == "region"):
             # "Parkland ... Florida": in the region the paragraph names; "Washington ...
             # Seattle": the region that holds the paragraph's places
-            return score + REGION_BONUS
+            return REGION_BONUS
         if (abs(a.lat - p.lat) < 2.8 and abs(a.lon - p.lon) < 8 and a.place_id != p.place_id
                 and haversine_km(p.lat, p.lon, a.lat, a.lon) < 300):
-            return score + NEAR_BONUS
-    return score
+            return NEAR_BONUS
+    return 0.0
+
+
+class _Name:
+    """One distinct name of a text (span text, link, cue, comma region, container) and what
+    depends on it alone, worked out once however often the text says it."""
+
+    __slots__ = ("cand", "cue", "rkey", "ranked", "best", "evidence", "terms")
+
+    def __init__(self, cand: tuple, cue: str, rkey: tuple) -> None:
+        self.cand = cand        # (places, linked ids, link kinds, folded key)
+        self.cue = cue          # the span's cue once candidates() filled it in
+        self.rkey = rkey        # what the scores depend on (the cue included)
+        self.ranked: list[tuple[float, Place]] | None = None  # context-free scores, best first
+        self.best: Place | None = None
+        self.evidence = False   # whether its best place says which country the text is about
+        self.terms: list[tuple] | None = None  # pass 2's per-candidate parts (see _terms)
+
+
+def _minus_score(scored: tuple[float, Place]) -> float:
+    return -scored[0]
+
+
+def _names(items: list[tuple[Span, object]], gazetteer) -> list[_Name]:
+    """Each span's _Name (spans saying the same name share one): candidates looked up once."""
+    memo: dict[tuple, _Name] = {}
+    out = []
+    lookup = gazetteer.lookup
+    for span, _ in items:
+        if span.within is not None:
+            top = lookup(span.text)[:1]
+            if top and top[0].kind in ("country", "region", "sea"):
+                span.within = None  # "Wales, U.S. Secretary...": a list of regions, not "town, region"
+        mkey = (span.text, span.link, span.cue, span.within, span.container)
+        name = memo.get(mkey)
+        if name is None:
+            places, linked, link_kinds = candidates(span, gazetteer)  # may set span.cue
+            name = memo[mkey] = _Name((places, linked, link_kinds, fold.canonical(span.name)), span.cue,
+                                      (span.text, span.link, span.cue, span.within, span.container))
+        span.cue = name.cue
+        out.append(name)
+    return out
+
+
+def _rank(name: _Name, span: Span, first_memo: dict[tuple, list]) -> None:
+    """Context-free ranking of a name's candidates, and whether its best one is evidence of
+    the document's country (unambiguous or dominant)."""
+    places, linked, link_kinds, key = name.cand
+    based = first_memo.get(name.rkey)
+    if based is None:
+        based = first_memo[name.rkey] = sorted(
+            ((_base(p, span, key, linked, link_kinds), p) for p in places), key=_minus_score)
+    name.ranked = based
+    best = name.best = based[0][1]
+    margin = _prior(best) - (_prior(based[1][1]) if len(based) > 1 else 0.0)
+    name.evidence = bool(
+        best.country and (best.kind in ("country", "region") or best.population > 100_000
+                          or best.source in ("curated", "user") or margin > 0.5) and not (
+            best.kind == "region" and lexicon.generic_name(key)) and not (  # "West Coast"
+            span.cue == "region" and best.kind != "region"))  # "Mandla District": a town
+
+
+def _scored(terms: list[tuple], near: tuple[tuple[int, Place], ...], alike) -> list[tuple[float, Place]]:
+    """Candidates scored against the paragraph's other places (`near`: (id, place) each),
+    best first. `terms` holds per candidate (context-free score, place, document context,
+    list category, its memo of _anchor_bonus by id of anchor, or None when no anchor of
+    the text can agree with it)."""
+    out = []
+    for b, p, ctx, cat, memo in terms:
+        if memo is not None:  # _anchor_bonus(p, near), each pair worked out once a text
+            for key, a in near:
+                bonus = memo.get(key)
+                if bonus is None:
+                    bonus = memo[key] = _anchor_bonus(p, (a,))
+                if bonus:
+                    ctx = ctx + bonus
+                    break
+        out.append((b + ctx + (LIST_BONUS if alike is not None and cat == alike else 0.0), p))
+    out.sort(key=_minus_score)
+    return out
+
+
+class _AnchorIndex:
+    """The text's anchors by first-level region and by latitude, to tell the candidates
+    that none can agree with (none in their region, none within 2.8 degrees of latitude)."""
+
+    def __init__(self, anchors: list[Place]) -> None:
+        self.regions = {(a.country, a.admin1) for a in anchors if a.admin1}
+        self.lats = sorted(a.lat for a in anchors)
+        self.memos: dict[int, dict[int, float]] = {}  # id of candidate -> its pair memo
+
+    def memo(self, p: Place) -> dict[int, float] | None:
+        """p's memo of _anchor_bonus by id of anchor; None when no anchor can lend p one."""
+        if not ((p.admin1 and (p.country, p.admin1) in self.regions) or
+                bisect.bisect_left(self.lats, p.lat - 2.81) < bisect.bisect_right(self.lats, p.lat + 2.81)):
+            return None  # a margin over the 2.8 degrees _anchor_bonus asks for
+        return self.memos.setdefault(id(p), {})
+
+
+def _terms(ranked: list[tuple[float, Place]], countries: dict[str, float], regions: _Regions,
+           index: _AnchorIndex) -> list[tuple]:
+    top = max(p.population for _, p in ranked) if regions.total else 0
+    return [(b, p, _document_context(p, countries, regions, top), _category(p), index.memo(p))
+            for b, p in ranked]
 
 
 def resolve_all(items: list[tuple[Span, object]], gazetteer) -> list[Resolution]:
     """Resolve every span; `items` pairs each span with its paragraph key."""
-    cands = []
-    memo: dict[tuple, tuple] = {}
-    for span, _ in items:
-        if span.within is not None:
-            top = gazetteer.lookup(span.text)[:1]
-            if top and top[0].kind in ("country", "region", "sea"):
-                span.within = None  # "Wales, U.S. Secretary...": a list of regions, not "town, region"
-        mkey = (span.text, span.link, span.cue, span.within, span.container)
-        hit = memo.get(mkey)
-        if hit is None:
-            places, linked, link_kinds = candidates(span, gazetteer)
-            hit = memo[mkey] = (places, linked, link_kinds, fold.canonical(span.name), span.cue)
-        span.cue = hit[4]
-        cands.append(hit[:4])
+    names = _names(items, gazetteer)
+    cands = [name.cand for name in names]
     # pass 1: document countries and paragraph anchors from unambiguous or dominant names
     evidence: Counter[str] = Counter()
     evidence_ids: dict[str, set[str]] = defaultdict(set)  # which places said so
-    anchors: dict[object, list[Place]] = defaultdict(list)
+    anchors: dict[object, list[tuple[int, Place]]] = defaultdict(list)
     first: list[Place | None] = []
     first_memo: dict[tuple, list[tuple[float, Place]]] = {}
-    for (span, para), (places, linked, link_kinds, key) in zip(items, cands):
-        if not places:
+    anchor_ids: dict[object, set[str]] = defaultdict(set)  # paragraph -> its anchors' ids
+    for index, ((span, para), name) in enumerate(zip(items, names)):
+        if not name.cand[0]:
             first.append(None)
             continue
-        rkey = (span.text, span.link, span.cue, span.within, span.container)
-        based = first_memo.get(rkey)
-        if based is None:
-            based = first_memo[rkey] = sorted(
-                ((_base(p, span, key, linked, link_kinds), p) for p in places), key=lambda bp: -bp[0])
-        ranked = [p for _, p in based]
-        best = ranked[0]
+        if name.ranked is None:
+            _rank(name, span, first_memo)
+        best = name.best
         first.append(best)
-        margin = _prior(best) - (_prior(ranked[1]) if len(ranked) > 1 else 0.0)
-        if best.country and (best.kind in ("country", "region") or best.population > 100_000
-                             or best.source in ("curated", "user") or margin > 0.5) and not (
-                best.kind == "region" and lexicon.generic_name(key)) and not (  # "West Coast"
-                span.cue == "region" and best.kind != "region"):  # "Mandla District": a town
+        if name.evidence:
             evidence[best.country] += 1
             evidence_ids[best.country].add(best.place_id)
-            para_anchors = anchors[para]
-            if len(para_anchors) < 6 and all(a.place_id != best.place_id for _, a in para_anchors):
-                para_anchors.append((len(first) - 1, best))
+            para_anchors, ids = anchors[para], anchor_ids[para]
+            if len(para_anchors) < 6 and best.place_id not in ids:
+                para_anchors.append((index, best))
+                ids.add(best.place_id)
     distinct = {a.place_id: a for para_anchors in anchors.values() for _, a in para_anchors
                 if a.admin1 and a.kind != "country"}
     region_counts = Counter((a.country, a.admin1) for a in distinct.values())
@@ -250,35 +352,17 @@ def resolve_all(items: list[tuple[Span, object]], gazetteer) -> list[Resolution]
     countries = {c: n / total for c, n in evidence.items()}
     countries["*"] = max(countries.values(), default=0.0)
     list_kinds = _list_kinds(items, first)
-    # pass 2: score against the document's countries and the paragraph's places
-    all_scored: list[list[tuple[float, Place]] | None] = []
-    scored_memo: dict[tuple, list[tuple[float, Place]]] = {}
-    for index, ((span, para), (places, linked, link_kinds, key)) in enumerate(zip(items, cands)):
-        if not places:
-            all_scored.append(None)
-            continue
-        near = [a for i, a in anchors.get(para, ()) if i != index]
-        rkey = (span.text, span.link, span.cue, span.within, span.container)
-        # a name met again with the same nearby places scores the same: score it once
-        alike = list_kinds.get(index)
-        skey = (rkey, tuple(map(id, near)), alike)
-        scored = scored_memo.get(skey)
-        if scored is None:
-            top = max(p.population for _, p in first_memo[rkey]) if regions.total else 0
-            scored = scored_memo[skey] = sorted(
-                ((b + _context(p, countries, near, regions, top)
-                  + (LIST_BONUS if alike is not None and _category(p) == alike else 0.0), p)
-                 for b, p in first_memo[rkey]),
-                key=lambda sp: -sp[0])
-        all_scored.append(scored)
+    all_scored = _second_pass(items, names, anchors, countries, regions, list_kinds)
     votes = _discourse_votes(items, cands, all_scored)
     results: list[Resolution] = []
-    for (span, _), (places, _l, _k, key), scored in zip(items, cands, all_scored):
+    for (span, _), name, scored in zip(items, names, all_scored):
         if scored is None:
             results.append(Resolution(None, 0.0, ()))
             continue
+        key = name.cand[3]
         choice = votes.get(_sense_key(span, key))
-        if choice is not None and not span.link and span.container is None:  # one name, one place per document
+        if (choice is not None and scored[0][1].place_id != choice and not span.link
+                and span.container is None):  # one name, one place per document
             scored = sorted(scored, key=lambda sp: (sp[1].place_id != choice, -sp[0]))
         best_score, best = scored[0]
         if span.feature and best.kind == "country":  # "Oman oilfield": unresolved, kept for review
@@ -289,18 +373,55 @@ def resolve_all(items: list[tuple[Span, object]], gazetteer) -> list[Resolution]
             # "Kot District" in a text about Afghanistan: a town in India is not that district
             results.append(Resolution(None, 0.0, tuple(p for _, p in scored[:3])))
             continue
-        z = sum(math.exp(s - best_score) for s, _ in scored)
+        z = sum([exp(s - best_score) for s, _ in scored])
         confidence = round(1.0 / z, 3)
         # "recaptured Bartella": only other places may say the document is about its country
-        supported = any(pid != best.place_id for pid in evidence_ids.get(best.country, ()))
+        said = evidence_ids.get(best.country, ())
+        supported = len(said) > 1 or (len(said) == 1 and best.place_id not in said)
         keep = _keep(span, best, countries, key, supported)
         if keep and "list-only" in span.weak_reasons:
             keep = False  # decided below, from the list's other places
-        results.append(Resolution(best, confidence, tuple(p for _, p in scored[1:4]), keep))
+        results.append(Resolution(best, confidence, tuple([p for _, p in scored[1:4]]), keep))
     _keep_list_partners(items, results)
     from geo.places import locality  # it imports this module
     locality.second_look(items, cands, all_scored, results, gazetteer)
     return results
+
+
+def _second_pass(items, names: list[_Name], anchors: dict, countries: dict[str, float],
+                 regions: _Regions, list_kinds: dict) -> list[list[tuple[float, Place]] | None]:
+    """Pass 2: every span's candidates scored against the document's countries and its
+    paragraph's other anchors; a name met again with the same anchors is scored once."""
+    anchor_at = {i for para_anchors in anchors.values() for i, _ in para_anchors}
+    index_ = _AnchorIndex(list({id(a): a for pa in anchors.values() for _, a in pa}.values()))
+    whole: dict[object, tuple] = {}  # paragraph -> all its anchors, (id, place) each
+    terms_memo: dict[tuple, list[tuple]] = {}
+    scored_memo: dict[tuple, list[tuple[float, Place]]] = {}
+    all_scored: list[list[tuple[float, Place]] | None] = []
+    for index, ((span, para), name) in enumerate(zip(items, names)):
+        if name.ranked is None:
+            all_scored.append(None)
+            continue
+        terms = name.terms
+        if terms is None:  # names of one rkey share their terms
+            terms = terms_memo.get(name.rkey)
+            if terms is None:
+                terms = terms_memo[name.rkey] = _terms(name.ranked, countries, regions, index_)
+            name.terms = terms
+        alike = list_kinds.get(index)
+        if index in anchor_at:  # an anchor is not its own neighbour: its own near list
+            near = tuple([(id(a), a) for i, a in anchors[para] if i != index])
+            all_scored.append(_scored(terms, near, alike))
+            continue
+        near = whole.get(para)
+        if near is None:
+            near = whole[para] = tuple([(id(a), a) for _, a in anchors.get(para, ())])
+        skey = (id(terms), para, alike)  # terms: one list per rkey; the paragraph: its anchors
+        scored = scored_memo.get(skey)
+        if scored is None:
+            scored = scored_memo[skey] = _scored(terms, near, alike)
+        all_scored.append(scored)
+    return all_scored
 
 
 def _keep_list_partners(items, results: list[Resolution]) -> None:
@@ -356,16 +477,20 @@ def _sense_key(span: Span, key: str) -> tuple[str, str]:
 def _discourse_votes(items, cands, all_scored) -> dict[tuple[str, str], str]:
     """One sense per discourse: a name said several times in a document means one place, the
     one its occurrences score best in total ("Allendale, N.J." settles the bare "Allendale")."""
-    totals: dict[tuple[str, str], dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    counts: Counter[tuple[str, str]] = Counter()
-    for (span, _), (_p, _l, _k, key), scored in zip(items, cands, all_scored):
+    totals: dict[tuple[str, str], dict[str, float]] = {}
+    counts: dict[tuple[str, str], int] = {}
+    for (span, _), cand, scored in zip(items, cands, all_scored):
         if scored is None or span.link:
             continue
-        sense = _sense_key(span, key)
-        counts[sense] += 1
+        sense = (cand[3], span.cue)  # _sense_key
+        counts[sense] = counts.get(sense, 0) + 1
+        by_place = totals.get(sense)
+        if by_place is None:
+            by_place = totals[sense] = {}
         floor = scored[-1][0]
-        for score, place in scored:
-            totals[sense][place.place_id] += score - floor
+        for score, place in scored:  # summed in text order, as floats add
+            pid = place.place_id
+            by_place[pid] = by_place.get(pid, 0.0) + (score - floor)
     return {sense: max(by_place.items(), key=lambda kv: kv[1])[0]
             for sense, by_place in totals.items() if counts[sense] > 1}
 

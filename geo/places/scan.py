@@ -96,11 +96,21 @@ def phrase_spans(folded: str, phrases: frozenset[str]) -> list[tuple[int, int]]:
         return [m.span() for m in rx.finditer(folded)]
     if not folded.isascii():  # an unfolded character is a word boundary to the regex
         folded = _NOT_FOLDED_RE.sub(" ", folded)
-    best: dict[int, int] = {}
-    for end, length in _phrase_automaton(phrases).iter(f" {folded} "):
-        start = end - length - 1  # offsets in the padded text, one space before the phrase
-        if length > best.get(start, 0):
-            best[start] = length
+    best: dict[int, int] = {}  # start (in the padded text, of the space before) -> longest
+    padded = f" {folded} "
+    if len(phrases) <= 4:  # a few words ("op", "operation"): str.find beats the automaton
+        for phrase in phrases:
+            needle, length = f" {phrase} ", len(phrase)
+            start = padded.find(needle)
+            while start >= 0:  # every occurrence, overlapping ones too (they share a space)
+                if length > best.get(start, 0):
+                    best[start] = length
+                start = padded.find(needle, start + 1)
+    else:
+        for end, length in _phrase_automaton(phrases).iter(padded):
+            start = end - length - 1  # offsets in the padded text, one space before the phrase
+            if length > best.get(start, 0):
+                best[start] = length
     spans = []
     last = -1
     for start in sorted(best):
@@ -110,8 +120,9 @@ def phrase_spans(folded: str, phrases: frozenset[str]) -> list[tuple[int, int]]:
     return spans
 
 
-# bytes.translate table: every byte but an ASCII letter becomes a space
-_NON_LETTERS = bytes(b if chr(b).isascii() and chr(b).isalpha() else 32 for b in range(256))
+# bytes.translate table: ASCII lower-case letters stay, capitals become "~" (a run of
+# letters holding one is not a lower-case word), every other byte a space
+_LOWER_OR_MARK = bytes(b if 97 <= b <= 122 else 0x7E if 65 <= b <= 90 else 32 for b in range(256))
 
 
 class LowercaseVocab:
@@ -125,10 +136,9 @@ class LowercaseVocab:
     def words(self) -> frozenset[str]:
         if self._words is None:
             # runs of ASCII letters (any other character, "?" once encoded, splits them);
-            # the all-lowercase ones are the matches
-            letters = self.text.encode("ascii", "replace").translate(_NON_LETTERS)
-            self._words = frozenset(w.decode("ascii") for w in set(letters.split())
-                                    if len(w) > 1 and w.islower())
+            # the ones without a capital (marked "~") are the matches
+            letters = self.text.encode("ascii", "replace").translate(_LOWER_OR_MARK).decode("ascii")
+            self._words = frozenset([w for w in set(letters.split()) if len(w) > 1 and "~" not in w])
         return self._words
 
     def __contains__(self, word: object) -> bool:

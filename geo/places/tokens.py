@@ -27,6 +27,7 @@ def _is_cap_word(text: str, start: int, end: int) -> bool:
 _NEXT_RE = re.compile(r" ([\w'’-]+)")
 _PREV_RE = re.compile(r"([\w.'’-]+) $")
 _TOKEN_PUNCT = "_.'’-"  # with str.isalnum(): the characters of [\w.'’-]
+_ASCII_TOKEN_RE = re.compile(r"[A-Za-z0-9_.'-]+")  # ASCII token characters only
 
 
 def _prev_token(text: str, start: int) -> tuple[int, int]:
@@ -36,7 +37,14 @@ def _prev_token(text: str, start: int) -> tuple[int, int]:
     # what _PREV_RE.search(text, start - 40, start) finds: the run of token characters
     # ending at the space, cut at the window's start (a loop over a few characters)
     end = start - 1
-    i, low = end, max(0, start - 40)
+    low = max(0, start - 40)
+    # most tokens are one plain word after a space: found with rfind, checked in C
+    i = text.rfind(" ", low, end) + 1 or low
+    if i < end:
+        word = text[i:end]
+        if word.isalpha() or _ASCII_TOKEN_RE.fullmatch(word):  # letters are token characters
+            return (i, end)
+    i = end
     while i > low and (text[i - 1].isalnum() or text[i - 1] in _TOKEN_PUNCT):
         i -= 1
     return (i, end) if i < end else (-1, -1)
