@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 
-from geo.places import fold, lexicon, recognize, scan
+from geo.places import fold, lexicon, nonplace, people, recognize, scan, tokens
 
 WORDS = ["Mosul", "Dam", "Damascus", "Camp", "Taji", "Mount", "Sinjar", "Mountains", "Air", "Base",
          "Airbase", "Al-Asad", "al-", "Anbar", "Province", "Governorate", "FOB", "Forward",
@@ -40,7 +40,7 @@ def test_ship_and_org_scans_equal_regex() -> None:
     ctx = lexicon.context()
     ships = "|".join(sorted(ctx["ship"], key=len, reverse=True))
     ship_re = re.compile(rf"\b(?:{ships})\s+[A-Z][\w.]*(?:\s+(?:[A-Z][\w.]*|\([A-Z]+-\d+\)))*")
-    org_re = recognize._org_regex()
+    org_re = nonplace._org_regex()
     for text in _texts():
         folded = fold.surface(text)
         assert scan.anchored_matches(ship_re, text, ctx["ship"]) == [m.span() for m in ship_re.finditer(text)]
@@ -69,7 +69,7 @@ def test_name_pairs_equal_word_boundary_regex() -> None:
                      r"(?:(?:de|van|von|der|den|da|du|del|della|di|le|la|ter)\s+)?([A-Z][a-z]+)\b")
     for text in _texts() + ["xTony Abbott", "Tony J. Smith", "ÉTony Abbott", "_Tony Abbott",
                             "Mike de Kock", "xMike van Basten", "in Den Haag"]:
-        assert ([m.groups() for m in recognize._NAME_PAIR_RE.finditer(text)]
+        assert ([m.groups() for m in people._NAME_PAIR_RE.finditer(text)]
                 == [m.groups() for m in old.finditer(text)])
 
 
@@ -80,6 +80,6 @@ def test_prev_token_equals_regex() -> None:
         start = rng.randint(0, len(text))
         expected = (-1, -1)
         if start >= 2 and text[start - 1] == " ":
-            m = recognize._PREV_RE.search(text, max(0, start - 40), start)
+            m = tokens._PREV_RE.search(text, max(0, start - 40), start)
             expected = (m.start(1), m.end(1)) if m else (-1, -1)
-        assert recognize._prev_token(text, start) == expected
+        assert tokens._prev_token(text, start) == expected

@@ -7,7 +7,7 @@ import re
 from collections import defaultdict
 
 from geo.model import Place
-from geo.places import fold, lexicon, locality, recognize, resolve, scan, tokens
+from geo.places import discourse, fold, lexicon, locality, recognize, resolve, scan, tokens
 
 
 def _place(rng: random.Random, i: int) -> Place:
@@ -55,7 +55,7 @@ def test_pass_two_scores_equal_context_scoring():
         got = resolve._scored(terms, tuple((id(a), a) for a in anchors), alike)
         top = max(p.population for _, p in ranked) if regions.total else 0
         expected = sorted(((b + resolve._context(p, countries, anchors, regions, top)
-                            + (resolve.LIST_BONUS if alike is not None and resolve._category(p) == alike
+                            + (resolve.LIST_BONUS if alike is not None and discourse.category(p) == alike
                                else 0.0), p) for b, p in ranked), key=lambda sp: -sp[0])
         assert got == expected
 
@@ -75,7 +75,7 @@ def test_discourse_votes_equal_the_plain_sums():
         for score, place in sc:
             totals[(cand[3], span.cue)][place.place_id] += score - sc[-1][0]
     expected = {k: max(v.items(), key=lambda kv: kv[1])[0] for k, v in totals.items() if counts[k] > 1}
-    assert resolve._discourse_votes(items, cands, scored) == expected
+    assert discourse.discourse_votes(items, cands, scored) == expected
 
 
 def test_supported_ids_memo_answers_each_list():

@@ -16,7 +16,8 @@ import re
 from geo import settings
 from geo.model import Place
 from geo.places import fold, locality
-from geo.places.recognize import Span, _followed_by_region, find_spans, lowercase_vocabulary
+from geo.places.recognize import Span, find_spans, lowercase_vocabulary
+from geo.places.within import followed_by_region
 
 _POSSESSIVE_RE = re.compile(r"[’']s?$")
 _THE_RE = re.compile(r"^(?:the|The|THE)\s+")
@@ -181,7 +182,7 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gazetteer) -> list[Pl
             local_spans.add(len(items))
         span = Span(s, e, name, name, cue=cue, strong=True)
         if text[e:e + 1] == ",":  # "Wausau, Wis.": the region after the comma
-            span.within = _followed_by_region(text, e, gazetteer)
+            span.within = followed_by_region(text, e, gazetteer)
         items.append((span, bisect.bisect_right(paragraphs, s)))
     # context: the places the recogniser finds in the text, besides the given spans
     context = [(sp, bisect.bisect_right(paragraphs, sp.start))

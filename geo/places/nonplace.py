@@ -1,4 +1,5 @@
-"""Names that open something other than a place: vehicle models and organisations.
+"""Names that open something other than a place: vehicle models and organisations, and
+the spans of a text where no place may be reported (organisations, ships: `Excluder`).
 
 Word lists come from data/place_context.csv (roles vehicle_maker, vehicle_word, org_after2,
 operation).
@@ -6,8 +7,11 @@ operation).
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 
+from geo.places import lexicon, scan
 from geo.places.tokens import _is_cap_word, _next_token, _prev_token, _words_after
 
 MODEL_START = frozenset("0123456789IVX")
@@ -48,3 +52,42 @@ def in_operation_name(text: str, start: int, ctx) -> bool:
             return True
         pos = pt[0]
     return False
+
+
+class Excluder:
+    """Spans where no place may be reported: organisations, ships, people with titles."""
+
+    def __init__(self, text: str, folded: str) -> None:
+        self.intervals: list[tuple[int, int]] = []
+        ctx = lexicon.context()
+        # scan.* give what finditer gives, without trying the regex at every position
+        self.intervals.extend(scan.phrase_spans(folded, ctx.get("org_phrase", frozenset())))
+        if ctx.get("ship"):
+            self.intervals.extend(scan.anchored_matches(_ship_regex(), text, ctx["ship"]))
+        self.intervals.sort()
+        self.starts = [s for s, _ in self.intervals]  # for a bisect without tuples
+        self.ends = [e for _, e in self.intervals]
+
+    def covers(self, start: int, end: int) -> bool:
+        k = bisect.bisect_right(self.intervals, (start, float("inf"))) - 1
+        while k >= 0:
+            s, e = self.intervals[k]
+            if e > start:
+                return True
+            if k and self.intervals[k - 1][1] <= start and s < start - 200:
+                break
+            k -= 1
+        return False
+
+
+@functools.lru_cache(maxsize=1)
+def _ship_regex() -> re.Pattern:
+    ships = "|".join(sorted(lexicon.context().get("ship", ()), key=len, reverse=True))
+    return re.compile(rf"\b(?:{ships})\s+[A-Z][\w.]*(?:\s+(?:[A-Z][\w.]*|\([A-Z]+-\d+\)))*")
+
+
+@functools.lru_cache(maxsize=1)
+def _org_regex() -> re.Pattern:
+    """The organisation-phrase regex that scan.phrase_spans reproduces (kept as its reference)."""
+    phrases = sorted(lexicon.context().get("org_phrase", ()), key=len, reverse=True)
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![a-z0-9])")

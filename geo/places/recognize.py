@@ -14,31 +14,19 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from geo.places import fold, lexicon, scan
-from geo.places.nonplace import MODEL_START, in_operation_name, is_vehicle, org_second
-from geo.places.tokens import (_NEXT_RE, _PREV_RE, _is_cap_word, _next_token, _phrases,  # noqa: F401
-                               _prev_token, _words_after, _words_before)
+from geo.places.features import (EXTEND_AFTER, FEATURE_FIRST, FEATURE_LAST, FEATURES_AFTER,
+                                 FEATURES_BEFORE, LOWER_CUE)
+from geo.places.linkverdict import link_verdict, model_in_link
+from geo.places.nonplace import MODEL_START, Excluder, in_operation_name, is_vehicle, org_second
+from geo.places.people import beside_name, surnames_in
+from geo.places.tokens import (_NEXT_RE, _phrases, _prev_token, at_line_start, at_sentence_start,
+                               in_caps_line)
+from geo.places.within import holds, region_after_comma
 
-FEATURES_AFTER = {"air base": "airbase", "airbase": "airbase", "air field": "airbase",
-                  "airfield": "airbase", "air station": "airbase", "base": "airbase",
-                  "dam": "dam", "governorate": "region", "province": "region",
-                  "district": "region", "region": "region", "mountains": "mountain",
-                  "mountain": "mountain", "mountain range": "mountain", "airport": "airbase",
-                  "international airport": "other", "air force base": "airbase",
-                  "air reserve base": "airbase", "afb": "airbase"}
-FEATURES_BEFORE = {"camp": "camp", "mount": "mountain", "mt": "mountain",
-                   "naval air station": "airbase"}
-# part of the name when written after it (extend the span: "Haditha Dam", "Anbar Province")
-_EXTEND_AFTER = {"air base", "airbase", "air field", "airfield", "dam", "governorate",
-                 "province", "mountains", "district"}
-# written in lower case, still a cue for the kind ("in Hasakah province", "the Mosul dam")
-_LOWER_CUE = frozenset({"province", "governorate", "dam", "air base", "airbase", "airfield",
-                        "mountains"})
 # lower-case words allowed inside a multi-word name ("Gulf of Aden", "Ain al-Asad")
 _NAME_LINKERS = frozenset("of the de del della di da do dos das du des la le el al ad ar as at az "
                           "an ash en ez es ed on upon in sur sous am im y e and bin ibn abu um "
                           "base airbase province governorate district mountains dam camp".split())
-_FEATURE_FIRST = frozenset(k.split()[0] for k in FEATURES_AFTER)
-_FEATURE_LAST = frozenset(k.split()[-1] for k in FEATURES_BEFORE)
 _COMMA_CAP_RE = re.compile(r",\s+[A-Z]")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 _MODEL_RE = re.compile(r"[A-Z]{1,4}-?\d")
@@ -52,7 +40,6 @@ _WORD_RE = re.compile(r"[a-z0-9]+")
 _ARTICLE_RE = re.compile(r"(?:al|el|ad|ar|as|an|ash|at|az)[-‑][A-Z]")
 # "O'Brien", "O'Neill": an Irish surname, not the village of that name, unless a cue says place
 _IRISH_RE = re.compile(r"O['’][A-Z]")
-_SENTENCE_END = ".!?\n:;\"“(|*=#"
 
 
 @dataclass(slots=True)
@@ -75,76 +62,7 @@ class Span:
     group: int = -1                # list ("Utah, Washington and Idaho"): its first span's start
 
 
-class Excluder:
-    """Spans where no place may be reported: organisations, ships, people with titles."""
-
-    def __init__(self, text: str, folded: str) -> None:
-        self.intervals: list[tuple[int, int]] = []
-        ctx = lexicon.context()
-        # scan.* give what finditer gives, without trying the regex at every position
-        self.intervals.extend(scan.phrase_spans(folded, ctx.get("org_phrase", frozenset())))
-        if ctx.get("ship"):
-            self.intervals.extend(scan.anchored_matches(_ship_regex(), text, ctx["ship"]))
-        self.intervals.sort()
-        self.starts = [s for s, _ in self.intervals]  # for a bisect without tuples
-        self.ends = [e for _, e in self.intervals]
-
-    def covers(self, start: int, end: int) -> bool:
-        k = bisect.bisect_right(self.intervals, (start, float("inf"))) - 1
-        while k >= 0:
-            s, e = self.intervals[k]
-            if e > start:
-                return True
-            if k and self.intervals[k - 1][1] <= start and s < start - 200:
-                break
-            k -= 1
-        return False
-
-
-@functools.lru_cache(maxsize=1)
-def _ship_regex() -> re.Pattern:
-    ships = "|".join(sorted(lexicon.context().get("ship", ()), key=len, reverse=True))
-    return re.compile(rf"\b(?:{ships})\s+[A-Z][\w.]*(?:\s+(?:[A-Z][\w.]*|\([A-Z]+-\d+\)))*")
-
-
-@functools.lru_cache(maxsize=1)
-def _org_regex() -> re.Pattern:
-    """The organisation-phrase regex that scan.phrase_spans reproduces (kept as its reference)."""
-    phrases = sorted(lexicon.context().get("org_phrase", ()), key=len, reverse=True)
-    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![a-z0-9])")
-
-
 _DATELINE_RE = re.compile(r",? ?(?:\(|-|—|–|,)")
-
-
-def at_line_start(text: str, start: int) -> bool:
-    """'SEOUL, South Korea (CNN) -': a news dateline opens its line."""
-    i = start - 1
-    while i >= 0 and text[i] in " \t\r":
-        i -= 1
-    return i < 0 or text[i] == "\n"
-
-
-_LOWER_RE = re.compile(r"[a-z]")
-
-
-def in_caps_line(text: str, pos: int) -> bool:
-    """Whether `pos` lies in a line written all in capitals with several words ("REPORT ON
-    THE FALL OF BAGHUZ"): there, capitals do not mark acronyms."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    end = end if end >= 0 else len(text)
-    if _LOWER_RE.search(text, start, end):  # most lines: a lower-case letter near the start
-        return False
-    line = text[start:end]
-    return len(line.split()) >= 3 and line.isupper()
-
-
-def at_sentence_start(text: str, start: int) -> bool:
-    i = start - 1
-    while i >= 0 and text[i] in " \t\r":
-        i -= 1
-    return i < 0 or text[i] in _SENTENCE_END
 
 
 def find_spans(text: str, gazetteer, links: list[tuple[int, int, str]] = (),
@@ -222,7 +140,7 @@ def _analyse(text, folded, chosen, gazetteer, links, lowercase_vocab) -> list[Sp
     org_before, org_after, titles = ctx["org_before"], ctx["org_after"], ctx["title"]
     place_before, modifier_head = ctx["before"], ctx["modifier_head"]
     cue_verbs, country_feature = ctx.get("cue_verb", ()), ctx.get("country_feature", ())
-    surnames = _surnames(text, given)
+    surnames = surnames_in(text, given)
     phrase_ends = _phrase_ends()
     vocab: frozenset[str] | None = None  # the text's lower-case words, fetched when first needed
     ex_starts, ex_ends = excluder.starts, excluder.ends
@@ -279,9 +197,9 @@ def _analyse(text, folded, chosen, gazetteer, links, lowercase_vocab) -> list[Sp
         span = Span(s, e, name, name)
         loose_cue = False
         # feature cues and span extension
-        if after and after[0] in _FEATURE_FIRST:
+        if after and after[0] in FEATURE_FIRST:
             loose_cue = _feature_after(text, s, e, after, span)
-        if not span.cue and before and before[-1] in _FEATURE_LAST:
+        if not span.cue and before and before[-1] in FEATURE_LAST:
             for p in before_phrases:
                 if p in FEATURES_BEFORE and pt[0] >= 0 and text[pt[0]].isupper():
                     span.cue = FEATURES_BEFORE[p]
@@ -305,10 +223,10 @@ def _analyse(text, folded, chosen, gazetteer, links, lowercase_vocab) -> list[Sp
                 regions_named.append(region)
         if link_at:
             link = link_at.get((s, span.end)) or link_at.get((s, e), "")
-            if not link and _model_in_link(text, s, e, links, gazetteer):
+            if not link and model_in_link(text, s, e, links, gazetteer):
                 continue  # "[[Dassault Mirage 2000|Mirage 2000]]": the link names the model
             if link:
-                verdict = _link_verdict(link, span.name, gazetteer)
+                verdict = link_verdict(link, span.name, gazetteer)
                 if verdict is False:
                     continue  # [[Panavia Tornado|Tornado]]: the link says what it is
                 span.link = link
@@ -334,7 +252,7 @@ def _analyse(text, folded, chosen, gazetteer, links, lowercase_vocab) -> list[Sp
                 vocab = _words_of(lowercase_vocab)
             if surface in vocab:
                 span.weak_reasons.append("common-word")
-            if _beside_name(text, pt, nt, vocab):
+            if beside_name(text, pt, nt, vocab):
                 span.weak_reasons.append("name-neighbour")  # "Tracy Jane", "Liz McLaughlin"
         spans.append(span)
     return _link_spans(text, gazetteer, _add_region_spans(text, spans, regions_named))
@@ -368,9 +286,9 @@ def _feature_after(text: str, s: int, e: int, after: list[str], span: Span) -> b
     for k in (3, 2, 1):
         phrase = " ".join(after[:k])
         if len(after) >= k and phrase in FEATURES_AFTER and text[e:e + 1] == " " and (
-                text[e + 1:e + 2].isupper() or phrase in _LOWER_CUE):
+                text[e + 1:e + 2].isupper() or phrase in LOWER_CUE):
             span.cue = FEATURES_AFTER[phrase]
-            if phrase in _EXTEND_AFTER and text[e + 1:e + 2].isupper():
+            if phrase in EXTEND_AFTER and text[e + 1:e + 2].isupper():
                 m = re.match(r"\s+" + r"\W+".join(re.escape(w) for w in phrase.split()), text[e:], re.I)
                 if m:
                     span.end = e + m.end()
@@ -392,11 +310,11 @@ def _link_spans(text: str, gazetteer, spans: list[Span]) -> list[Span]:
     spans = [sp for sp in spans if sp.group >= 0 or "list-only" not in sp.weak_reasons]
     for i, (a, b) in enumerate(zip(spans, spans[1:])):
         # "Tacoma, Washington", "Columbus, Georgia": the name after the comma is the region
-        # or country that _followed_by_region found for the town before it; not in a list
+        # or country that region_after_comma found for the town before it; not in a list
         # ("Washington, New York and Boston") nor when no such town lies there
         if (a.within is not None and b.start - a.end <= 3 and text[a.end:b.start].strip() == ","
                 and not (i + 2 < len(spans) and _LIST_GAP_RE.fullmatch(text, b.end, spans[i + 2].start))
-                and _holds(a.within, gazetteer.lookup(a.text))):
+                and holds(a.within, gazetteer.lookup(a.text))):
             b.container = a.within
     return spans
 
@@ -415,124 +333,6 @@ def _add_region_spans(text: str, spans: list[Span], regions_named: list[tuple]) 
 
 _LIST_SEP_RE = re.compile(r",\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 _LIST_GAP_RE = re.compile(r",? *(?:and|or|&)? *")
-
-
-def _holds(region, places) -> bool:
-    """Whether a country or first-level region holds one of `places`."""
-    return any(p.country == region.country and p.place_id != region.place_id and (
-        region.kind == "country" or (region.admin1 and p.admin1 == region.admin1)) for p in places)
-
-
-_SPEECH = frozenset("said says told added explained wrote noted asked".split())
-
-
-@functools.lru_cache(maxsize=1)
-def _not_person_words() -> frozenset[str]:
-    """Capitalised words beside a name that do not make it a person's: demonyms, street and
-    building words, feature words ("Kurdish Sinjar", "Shaddadah Bridge", "Camp Taji")."""
-    from geo.places.given import local_features  # it imports this module
-    return frozenset(lexicon.demonyms()) | local_features() | _FEATURE_FIRST | _FEATURE_LAST
-
-
-def _beside_name(text: str, pt: tuple[int, int], nt: tuple[int, int], vocab) -> bool:
-    """A capitalised word right beside the name that the text never writes in lower case
-    (`vocab`: the words it does), a person's other name, or a speech verb ("said Noma"):
-    the name is likely a person."""
-    not_person = _not_person_words()
-    for a, b in (pt, nt):
-        if a < 0:
-            continue
-        word = text[a:b].strip(".,'’")
-        low = word.lower()
-        if low in _SPEECH:
-            return True
-        if (word[:1].isupper() and not word.isupper() and low not in vocab
-                and not (a == pt[0] and at_sentence_start(text, a))
-                and low not in not_person):
-            return True  # not "Kurdish Sinjar", "Shaddadah Bridge", "Camp Taji"
-    return False
-
-
-# "\b[A-Z]" written as "[A-Z](?<!\w[A-Z])": same matches, but the regex engine can skip
-# ahead to capitals instead of trying every position
-_NAME_PAIR_RE = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]+)\s+(?:[A-Z]\.\s+)?"
-                           r"(?:(?:de|van|von|der|den|da|du|del|della|di|le|la|ter)\s+)?([A-Z][a-z]+)\b")
-
-
-def _surnames(text: str, given: frozenset[str]) -> frozenset[str]:
-    """Words written after a known given name ("Tony Abbott" -> abbott, "Mike de Kock" -> kock):
-    people's names."""
-    return frozenset(m.group(2).lower() for m in _NAME_PAIR_RE.finditer(text)
-                     if m.group(1).lower() in given)
-
-
-_EVENT_WORDS = frozenset("battle siege fall capture liberation recapture offensive massacre "
-                         "bombing bombings attack attacks operation campaign clashes raid airstrike "
-                         "airstrikes strike strikes protests killing killings genocide conflict "
-                         "insurgency crisis shooting explosion explosions intervention".split())
-
-
-def _model_in_link(text: str, s: int, e: int, links, gazetteer) -> bool:
-    """The span opens a link's text and a model number ends it ("Mirage 2000"), and the link
-    names something other than a place."""
-    for ls, le, target in links:
-        if ls == s and le > e and re.fullmatch(r"\s+[A-Z]{0,3}-?\d[\w-]*", text[e:le]):
-            return _link_verdict(target, text[s:e], gazetteer) is False
-    return False
-
-
-def _link_verdict(target: str, name: str, gazetteer) -> bool | None:
-    """True: the link names a place; False: it names something else; None: cannot tell."""
-    from geo.places.resolve import _LINK_KIND, _PAREN_RE
-    clean = target.split("#")[0].replace("_", " ").strip()
-    if not clean:
-        return None
-    # "Anbar (town)", "Tripoli (Lebanon)" and "Derna, Libya": the name before a place-like
-    # qualifier is the place; "Hit (song)" or "Jordan (footballer)" name something else.
-    note = _PAREN_RE.search(clean)
-    if note and not (note.group(1).strip().lower() in _LINK_KIND
-                     or any(p.kind in ("country", "region") for p in gazetteer.lookup(note.group(1))[:3])):
-        return bool(gazetteer.lookup(clean))
-    bare = _PAREN_RE.sub("", clean).split(",")[0].strip()
-    if gazetteer.lookup(clean) or gazetteer.lookup(bare):
-        return True
-    words = set(fold.surface(clean).split())
-    if words & _EVENT_WORDS and set(fold.surface(name).split()) <= words:
-        return None  # [[Battle of Mosul|Mosul]]: the place of an event
-    if fold.surface(clean).endswith(" " + " ".join(fold.surface(name).split())) and any(
-            p.kind == "country" for p in gazetteer.lookup(name)[:1]):
-        return True  # [[Republic of Ireland|Ireland]]: the country's long name
-    return False
-
-
-def _followed_by_region(text: str, end: int, gazetteer, town_name: str | None = None):
-    """'Hit, Iraq', 'Wausau, Wis.': the country or region named right after a comma, or None."""
-    found = region_after_comma(text, end, gazetteer, town_name)
-    return found[0] if found else None
-
-
-_REGION_AFTER_RE = re.compile(r",\s+([A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’\-]+)?)")
-
-
-def region_after_comma(text: str, end: int, gazetteer, town_name: str | None = None):
-    """(place, start, end) of the country or region named right after the comma at `end`
-    ("Hit, Iraq", "Wausau, Wis."), preferring one that holds the town before; or None."""
-    m = _REGION_AFTER_RE.match(text[end:end + 60])
-    if not m:
-        return None
-    start = end + m.start(1)
-    names = [m.group(1)]
-    if " " in names[0]:
-        names.append(names[0].split()[0])  # "Va. There": the region is one word
-    town = gazetteer.lookup(text[:end].rsplit(None, 1)[-1]) if town_name is None else gazetteer.lookup(town_name)
-    first = None
-    for name in names:
-        for cand in gazetteer.lookup(name)[:3]:
-            if cand.kind in ("country", "region"):
-                if _holds(cand, town):
-                    return cand, start, start + len(name)  # "Columbus, Georgia": the state with a Columbus
-                first = first or (cand, start, start + len(name))
-    return first
 
 
 def lowercase_vocabulary(text: str):

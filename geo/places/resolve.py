@@ -10,31 +10,21 @@ from __future__ import annotations
 
 import bisect
 import math
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from math import exp
 
 from geo.model import Place
-from geo.places import fold, lexicon
-from geo.places.recognize import FEATURES_AFTER, FEATURES_BEFORE, Span
+from geo.places import discourse, fold, lexicon
+from geo.places.candidates import SETTLEMENT, candidates
+from geo.places.recognize import Span
 
-_SETTLEMENT = ("city", "town", "village")
-_LINK_KIND = {"town": _SETTLEMENT, "city": _SETTLEMENT, "village": _SETTLEMENT,
-              "governorate": ("region",), "province": ("region",), "district": ("region",),
-              "region": ("region",), "mountain": ("mountain",), "mountains": ("mountain",),
-              "dam": ("dam",), "air base": ("airbase",), "country": ("country",)}
-_PAREN_RE = re.compile(r"\s*\(([^)]*)\)\s*$")
-MAX_CANDIDATES = 6
 # evidence weights: population (per power of ten), document countries, paragraph neighbours
 POP_WEIGHT = 1 / 3.0
 COUNTRY_WEIGHT = 1.2
 REGION_BONUS = 0.5
 NEAR_BONUS = 0.4
 LIST_BONUS = 1.5  # "Utah, Washington, Idaho": a name in a list of states is a state
-# a village this small that shares its name with a first-level region of its country is
-# that region's namesake ("Baja California", the village): the region is meant
-NAMESAKE_VILLAGE = 5_000
 ADMIN1_WEIGHT = 1.0  # document-wide: the first-level regions (US states...) its other places lie in
 
 
@@ -51,68 +41,6 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
-
-
-def _strip_features(name: str) -> tuple[str, str]:
-    """'Haditha Dam' -> ('Haditha', 'dam'); 'Camp Taji' -> ('Taji', 'camp')."""
-    words = name.split()
-    low = [fold.surface(w).strip() for w in words]
-    for k in (3, 2, 1):
-        if len(words) > k and " ".join(low[-k:]) in FEATURES_AFTER:
-            return " ".join(words[:-k]), FEATURES_AFTER[" ".join(low[-k:])]
-        if len(words) > k and " ".join(low[:k]) in FEATURES_BEFORE:
-            return " ".join(words[k:]), FEATURES_BEFORE[" ".join(low[:k])]
-    return name, ""
-
-
-def candidates(span: Span, gazetteer) -> tuple[list[Place], set[str], tuple[str, ...]]:
-    """Candidates for a span: full phrase, then the name without feature words, then link."""
-    found: dict[str, Place] = {}
-    full = gazetteer.lookup(span.text)
-    for p in full[:MAX_CANDIDATES]:
-        found.setdefault(p.place_id, p)
-    within = span.within
-    if within is not None and within.country:  # "Gainesville, Va.": the small one in Virginia too
-        for p in full[MAX_CANDIDATES:]:
-            if p.country == within.country and (within.kind == "country" or p.admin1 == within.admin1):
-                found.setdefault(p.place_id, p)
-    core, cue = _strip_features(span.text)
-    if not span.cue and cue:
-        span.cue = cue
-    if core != span.text or not found:
-        for p in gazetteer.lookup(core)[:MAX_CANDIDATES]:
-            found.setdefault(p.place_id, p)
-    linked: set[str] = set()
-    link_kinds: tuple[str, ...] = ()
-    if span.link:
-        target = full_target = span.link.split("#")[0].replace("_", " ").strip()
-        m = _PAREN_RE.search(target)
-        note_countries: set[str] = set()
-        if m:
-            note = m.group(1).strip()
-            link_kinds = _LINK_KIND.get(note.lower(), ())
-            # "Tripoli (Lebanon)": the qualifier says which country's namesake is meant
-            note_countries = {p.country for p in gazetteer.lookup(note)[:3] if p.kind in ("country", "region")}
-            target = target[:m.start()]
-        tcore, tcue = _strip_features(target)
-        if tcue and not link_kinds:
-            link_kinds = _LINK_KIND.get(tcue, (tcue,))
-        for name in dict.fromkeys((full_target, target, tcore)):
-            for p in gazetteer.lookup(name)[:MAX_CANDIDATES]:
-                found.setdefault(p.place_id, p)
-                if not note_countries or p.country in note_countries:
-                    linked.add(p.place_id)
-    return _drop_namesakes(list(found.values())), linked, link_kinds
-
-
-def _drop_namesakes(places: list[Place]) -> list[Place]:
-    """Drop villages named like a first-level region of their country (regions carry no
-    population, so a village of 900 would outweigh "Baja California" the state)."""
-    regions = {(p.country, fold.canonical(p.name)) for p in places if p.kind == "region" and p.country}
-    if not regions:
-        return places
-    return [p for p in places if not (p.kind in _SETTLEMENT and p.population < NAMESAKE_VILLAGE
-                                      and (p.country, fold.canonical(p.name)) in regions)]
 
 
 _PRIORS: dict[str, float] = {}
@@ -141,9 +69,9 @@ def _base(p: Place, span: Span, key: str, linked: set[str], link_kinds) -> float
     if span.cue:
         if p.kind == span.cue or (span.cue == "airbase" and p.source == "airportsdata"):
             score += 2.0
-        elif span.cue in ("region", "mountain", "dam", "camp") and p.kind in _SETTLEMENT:
+        elif span.cue in ("region", "mountain", "dam", "camp") and p.kind in SETTLEMENT:
             score += 0.2
-        elif span.cue == "airbase" and p.kind in _SETTLEMENT and p.name.endswith(" Base"):
+        elif span.cue == "airbase" and p.kind in SETTLEMENT and p.name.endswith(" Base"):
             score -= 1.0  # "Nellis Air Force Base", the census village: the text means the base
     if p.place_id in linked:
         score += 1.5
@@ -314,7 +242,7 @@ class _AnchorIndex:
 def _terms(ranked: list[tuple[float, Place]], countries: dict[str, float], regions: _Regions,
            index: _AnchorIndex) -> list[tuple]:
     top = max(p.population for _, p in ranked) if regions.total else 0
-    return [(b, p, _document_context(p, countries, regions, top), _category(p), index.memo(p))
+    return [(b, p, _document_context(p, countries, regions, top), discourse.category(p), index.memo(p))
             for b, p in ranked]
 
 
@@ -351,16 +279,16 @@ def resolve_all(items: list[tuple[Span, object]], gazetteer) -> list[Resolution]
     total = sum(evidence.values()) or 1
     countries = {c: n / total for c, n in evidence.items()}
     countries["*"] = max(countries.values(), default=0.0)
-    list_kinds = _list_kinds(items, first)
-    all_scored = _second_pass(items, names, anchors, countries, regions, list_kinds)
-    votes = _discourse_votes(items, cands, all_scored)
+    alike = discourse.list_kinds(items, first)
+    all_scored = _second_pass(items, names, anchors, countries, regions, alike)
+    votes = discourse.discourse_votes(items, cands, all_scored)
     results: list[Resolution] = []
     for (span, _), name, scored in zip(items, names, all_scored):
         if scored is None:
             results.append(Resolution(None, 0.0, ()))
             continue
         key = name.cand[3]
-        choice = votes.get(_sense_key(span, key))
+        choice = votes.get(discourse.sense_key(span, key))
         if (choice is not None and scored[0][1].place_id != choice and not span.link
                 and span.container is None):  # one name, one place per document
             scored = sorted(scored, key=lambda sp: (sp[1].place_id != choice, -sp[0]))
@@ -382,7 +310,7 @@ def resolve_all(items: list[tuple[Span, object]], gazetteer) -> list[Resolution]
         if keep and "list-only" in span.weak_reasons:
             keep = False  # decided below, from the list's other places
         results.append(Resolution(best, confidence, tuple([p for _, p in scored[1:4]]), keep))
-    _keep_list_partners(items, results)
+    discourse.keep_list_partners(items, results)
     from geo.places import locality  # it imports this module
     locality.second_look(items, cands, all_scored, results, gazetteer)
     return results
@@ -422,77 +350,6 @@ def _second_pass(items, names: list[_Name], anchors: dict, countries: dict[str, 
             scored = scored_memo[skey] = _scored(terms, near, alike)
         all_scored.append(scored)
     return all_scored
-
-
-def _keep_list_partners(items, results: list[Resolution]) -> None:
-    """A common word in a list ("Fallujah, Ramadi and Hit") is a place when another name of
-    its list resolved to a place in the same country."""
-    groups: dict[tuple, list[int]] = defaultdict(list)
-    for index, (span, para) in enumerate(items):
-        if span.group >= 0:
-            groups[(para, span.group)].append(index)
-    for members in groups.values():
-        for index in members:
-            span, res = items[index][0], results[index]
-            if "list-only" not in span.weak_reasons or res.place is None:
-                continue
-            res.keep = any(
-                j != index and results[j].keep and results[j].place is not None
-                and "list-only" not in items[j][0].weak_reasons
-                and results[j].place.country == res.place.country for j in members)
-
-
-def _category(p: Place) -> tuple[str, str]:
-    """What a list of names shares: countries, regions of one country, or settlements."""
-    if p.kind == "country":
-        return ("country", "")
-    if p.kind == "region":
-        return ("region", p.country)
-    return ("settlement", "") if p.kind in _SETTLEMENT else (p.kind, "")
-
-
-def _list_kinds(items, first: list[Place | None]) -> dict[int, tuple[str, str]]:
-    """Item index -> the category all other resolved names of its list share ("X or Y" too)."""
-    groups: dict[tuple, list[int]] = defaultdict(list)
-    for index, (span, para) in enumerate(items):
-        if span.group >= 0:
-            groups[(para, span.group)].append(index)
-    out: dict[int, tuple[str, str]] = {}
-    for members in groups.values():
-        if len(members) < 2:
-            continue
-        for index in members:
-            cats = {_category(first[j]) for j in members if j != index and first[j] is not None}
-            resolved = sum(1 for j in members if j != index and first[j] is not None)
-            cat = next(iter(cats)) if len(cats) == 1 and resolved >= 1 else None
-            if cat is not None and cat[0] in ("country", "region"):
-                out[index] = cat  # towns need no help from a list; states and countries do
-    return out
-
-
-def _sense_key(span: Span, key: str) -> tuple[str, str]:
-    return (key, span.cue)
-
-
-def _discourse_votes(items, cands, all_scored) -> dict[tuple[str, str], str]:
-    """One sense per discourse: a name said several times in a document means one place, the
-    one its occurrences score best in total ("Allendale, N.J." settles the bare "Allendale")."""
-    totals: dict[tuple[str, str], dict[str, float]] = {}
-    counts: dict[tuple[str, str], int] = {}
-    for (span, _), cand, scored in zip(items, cands, all_scored):
-        if scored is None or span.link:
-            continue
-        sense = (cand[3], span.cue)  # _sense_key
-        counts[sense] = counts.get(sense, 0) + 1
-        by_place = totals.get(sense)
-        if by_place is None:
-            by_place = totals[sense] = {}
-        floor = scored[-1][0]
-        for score, place in scored:  # summed in text order, as floats add
-            pid = place.place_id
-            by_place[pid] = by_place.get(pid, 0.0) + (score - floor)
-    return {sense: max(by_place.items(), key=lambda kv: kv[1])[0]
-            for sense, by_place in totals.items() if counts[sense] > 1}
 
 
 def _keep(span: Span, best: Place, countries: dict[str, float], key: str,

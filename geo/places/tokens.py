@@ -53,3 +53,36 @@ def _prev_token(text: str, start: int) -> tuple[int, int]:
 def _next_token(text: str, end: int) -> tuple[int, int]:
     m = _NEXT_RE.match(text, end)
     return (m.start(1), m.end(1)) if m else (-1, -1)
+
+
+_SENTENCE_END = ".!?\n:;\"“(|*=#"
+
+
+def at_line_start(text: str, start: int) -> bool:
+    """'SEOUL, South Korea (CNN) -': a news dateline opens its line."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t\r":
+        i -= 1
+    return i < 0 or text[i] == "\n"
+
+
+_LOWER_RE = re.compile(r"[a-z]")
+
+
+def in_caps_line(text: str, pos: int) -> bool:
+    """Whether `pos` lies in a line written all in capitals with several words ("REPORT ON
+    THE FALL OF BAGHUZ"): there, capitals do not mark acronyms."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    end = end if end >= 0 else len(text)
+    if _LOWER_RE.search(text, start, end):  # most lines: a lower-case letter near the start
+        return False
+    line = text[start:end]
+    return len(line.split()) >= 3 and line.isupper()
+
+
+def at_sentence_start(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\r":
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_END

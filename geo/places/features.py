@@ -1,0 +1,27 @@
+"""Feature words around a name that say what kind of place it is ("X Air Base", "Camp X",
+"X Dam", "X Governorate") and whether they belong to the name."""
+
+from __future__ import annotations
+
+
+FEATURES_AFTER = {"air base": "airbase", "airbase": "airbase", "air field": "airbase",
+                  "airfield": "airbase", "air station": "airbase", "base": "airbase",
+                  "dam": "dam", "governorate": "region", "province": "region",
+                  "district": "region", "region": "region", "mountains": "mountain",
+                  "mountain": "mountain", "mountain range": "mountain", "airport": "airbase",
+                  "international airport": "other", "air force base": "airbase",
+                  "air reserve base": "airbase", "afb": "airbase"}
+FEATURES_BEFORE = {"camp": "camp", "mount": "mountain", "mt": "mountain",
+                   "naval air station": "airbase"}
+
+
+# part of the name when written after it (extend the span: "Haditha Dam", "Anbar Province")
+EXTEND_AFTER = {"air base", "airbase", "air field", "airfield", "dam", "governorate",
+                 "province", "mountains", "district"}
+
+
+# written in lower case, still a cue for the kind ("in Hasakah province", "the Mosul dam")
+LOWER_CUE = frozenset({"province", "governorate", "dam", "air base", "airbase", "airfield",
+                        "mountains"})
+FEATURE_FIRST = frozenset(k.split()[0] for k in FEATURES_AFTER)
+FEATURE_LAST = frozenset(k.split()[-1] for k in FEATURES_BEFORE)
