@@ -164,26 +164,7 @@ class Gazetteer:
             if k >= 0:
                 for i in kplace[kstart[k]:kstart[k + 1]]:
                     hit = cache.get(i)
-                    if hit is None:  # record(), inlined
-                        lat, lon, pop, start, length, code = unpack(recs, i * size)
-                        if start < ascii_bytes:
-                            place_id, _, name = ascii_text[start:start + length].partition(sep)
-                        else:
-                            start -= ascii_bytes
-                            place_id, _, name = wide_text[start:start + length].partition(sep)
-                        kind, source, country, admin1 = attrs[code]
-                        hit = cache[i] = new(Place)
-                        d = hit.__dict__
-                        d["place_id"] = place_id
-                        d["name"] = name
-                        d["kind"] = kind
-                        d["country"] = country
-                        d["lat"] = lat
-                        d["lon"] = lon
-                        d["source"] = source
-                        d["population"] = pop
-                        d["admin1"] = admin1
-                    out.append(hit)
+                    out.append(record(i) if hit is None else hit)
             return out
 
         def candidates(key: str) -> list[Place]:
