@@ -59,3 +59,16 @@ def test_seed_air_bases_within_25_km(gazetteer):
     for name, (lat, lon) in truth.items():
         place = gazetteer.lookup(name)[0]
         assert haversine_km(place.lat, place.lon, lat, lon) < 25, name
+
+
+def test_a_process_loads_the_gazetteer_once(tmp_path: Path):
+    assert load_gazetteer() is load_gazetteer()
+    assert load_gazetteer(reuse=False) is not load_gazetteer()
+    csv = tmp_path / "my.csv"
+    csv.write_text("place_id,name,aliases,kind,country,lat,lon,source_note\n"
+                   "mine:x,Qqzzville,,town,IQ,36.0,43.0,note\n", encoding="utf-8")
+    mine = load_gazetteer(csv)
+    assert mine is load_gazetteer(csv) and mine is not load_gazetteer()
+    csv.write_text("place_id,name,aliases,kind,country,lat,lon,source_note\n"
+                   "mine:x,Qqzzville,,town,IQ,35.0,43.0,moved\n", encoding="utf-8")
+    assert load_gazetteer(csv).lookup("Qqzzville")[0].lat == 35.0  # an edited file is read again

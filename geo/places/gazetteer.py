@@ -232,9 +232,24 @@ class Gazetteer:
         return self._caps
 
 
-def load_gazetteer(user_places: Path | None = None) -> Gazetteer:
-    """The cached gazetteer (built on first use), plus the user's places file if given."""
+_LOADED: dict[tuple, Gazetteer] = {}
+
+
+def load_gazetteer(user_places: Path | None = None, *, reuse: bool = True) -> Gazetteer:
+    """The cached gazetteer (built on first use), plus the user's places file if given.
+    A process loads it once: later calls with the same cache and places file (unchanged on
+    disk) get the same instance, memos and automaton included; `reuse=False` gives a new
+    one (what a fresh process would have)."""
     path = cache_path()
+    key: tuple = (path,)
+    if user_places is not None:
+        try:
+            st = Path(user_places).stat()
+            key = (path, str(Path(user_places).resolve()), st.st_mtime_ns, st.st_size)
+        except OSError:
+            key = ()  # a missing file: read_places_csv below says so
+    if reuse and key and key in _LOADED and (path / "done").exists():
+        return _LOADED[key]
     if not (path / "done").exists():
         build_cache(path)
     try:
@@ -250,4 +265,6 @@ def load_gazetteer(user_places: Path | None = None) -> Gazetteer:
     # the lookup's tables and decoded record text (~10 ms) are part of loading, so the first
     # lookups do not pay for them
     gazetteer._make_lookup()
+    if key and reuse:
+        _LOADED[key] = gazetteer
     return gazetteer

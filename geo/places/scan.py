@@ -84,13 +84,21 @@ _PLAIN_RE = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
 _NOT_FOLDED_RE = re.compile(r"[^a-z0-9 ]")
 
 
+@functools.lru_cache(maxsize=8)
+def _usable(phrases: frozenset[str]) -> tuple[frozenset[str], bool]:
+    """The non-empty phrases, and whether all are plain folded words (checked once per set:
+    the recogniser asks for every sentence)."""
+    kept = frozenset(p for p in phrases if p)
+    return kept, all(_PLAIN_RE.fullmatch(p) for p in kept)
+
+
 def phrase_spans(folded: str, phrases: frozenset[str]) -> list[tuple[int, int]]:
     """What `finditer` of (?<![a-z0-9])(?:longest|...|shortest)(?![a-z0-9]) finds in folded
     text: at each start the longest phrase, left to right, matches never overlapping."""
-    phrases = frozenset(p for p in phrases if p)
+    phrases, plain = _usable(phrases)
     if not phrases:
         return []
-    if not all(_PLAIN_RE.fullmatch(p) for p in phrases):  # cannot happen with folded phrases
+    if not plain:  # cannot happen with folded phrases
         alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
         rx = re.compile(rf"(?<![a-z0-9])(?:{alternation})(?![a-z0-9])")
         return [m.span() for m in rx.finditer(folded)]
