@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-
 FEATURES_AFTER = {"air base": "airbase", "airbase": "airbase", "air field": "airbase",
                   "airfield": "airbase", "air station": "airbase", "base": "airbase",
                   "dam": "dam", "governorate": "region", "province": "region",
@@ -13,15 +12,12 @@ FEATURES_AFTER = {"air base": "airbase", "airbase": "airbase", "air field": "air
                   "air reserve base": "airbase", "afb": "airbase"}
 FEATURES_BEFORE = {"camp": "camp", "mount": "mountain", "mt": "mountain",
                    "naval air station": "airbase"}
-
-
 # part of the name when written after it (extend the span: "Haditha Dam", "Anbar Province")
 EXTEND_AFTER = {"air base", "airbase", "air field", "airfield", "dam", "governorate",
-                 "province", "mountains", "district"}
-
-
+                "province", "mountains", "district"}
 # written in lower case, still a cue for the kind ("in Hasakah province", "the Mosul dam")
 LOWER_CUE = frozenset({"province", "governorate", "dam", "air base", "airbase", "airfield",
-                        "mountains"})
+                       "mountains"})
+# the words a feature phrase starts or ends with: cheap first tests before the phrase lookup
 FEATURE_FIRST = frozenset(k.split()[0] for k in FEATURES_AFTER)
 FEATURE_LAST = frozenset(k.split()[-1] for k in FEATURES_BEFORE)

@@ -217,7 +217,6 @@ def _may_replace(place: Place, other: Place) -> bool:
     return other.population * SMALLER >= place.population
 
 
-
 def recohere(places: list[Place | None], options, kept: list[bool], free: list[bool],
              keys: list[str]) -> list[Place | None]:
     """Second look at each chosen place against the text's anchored places: one that fits
@@ -325,7 +324,6 @@ def relocate(places: list[Place | None], kept: list[bool], free: list[bool], sta
             after = held[k_] if k_ < len(held) else None
             out.append(min((t for t in (before, after) if t is not None), key=lambda t: abs(t[0] - s))[2])
     return out
-
 
 
 def second_look(items, cands, all_scored, results, gazetteer) -> None:
