@@ -76,3 +76,18 @@ def test_geowebnews_development_set():
     # Mordecai 3 reports 0.941 end to end: the aim is to stay above it
     assert scores["resolution_end_to_end"]["acc@161km"] > 0.941
     assert scores["resolution_given_gold_spans"]["acc@161km"] > 0.88
+
+
+def test_bad_gold_file_and_unwritable_errors_file_are_one_line_errors(tmp_path, capsys):
+    from geo.cli import main
+    binary = tmp_path / "bad.xml"
+    binary.write_bytes(b"\xff\xfe\x00garbage")
+    assert main(["eval", "toponyms", str(binary)]) == 1
+    assert "not UTF-8" in capsys.readouterr().err
+    gold = tmp_path / "g.jsonl"
+    gold.write_text(JSONL, encoding="utf-8")
+    blocker = tmp_path / "a_file"
+    blocker.write_text("x", encoding="utf-8")
+    assert main(["eval", "toponyms", str(gold), "--errors", str(blocker / "e.csv")]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("geo: error: cannot write") and "\n" not in err

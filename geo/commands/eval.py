@@ -47,9 +47,13 @@ def _write_errors(path: Path, rows: list[dict]) -> None:
     import io
 
     from geo.atomic import write_text
+    from geo.errors import ExportError
     from geo.places.evaluate import ERROR_COLUMNS
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=ERROR_COLUMNS, lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
-    write_text(path, out.getvalue())
+    try:
+        write_text(path, out.getvalue())
+    except OSError as error:
+        raise ExportError(f"cannot write {path}: {error.strerror or error}") from error

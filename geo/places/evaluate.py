@@ -37,6 +37,8 @@ def read_gold(path: Path) -> list[GoldDoc]:
         raw = path.read_text(encoding="utf-8")
     except OSError as error:
         raise InputError(f"cannot read gold file {path}: {error.strerror}") from error
+    except UnicodeDecodeError as error:
+        raise InputError(f"{path}: gold file is not UTF-8 text (byte {error.start})") from error
     if raw.lstrip().startswith("{"):
         return _read_jsonl(raw, path)
     try:
