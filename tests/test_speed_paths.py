@@ -78,12 +78,21 @@ def test_discourse_votes_equal_the_plain_sums():
     assert discourse.discourse_votes(items, cands, scored) == expected
 
 
-def test_supported_ids_memo_answers_each_list():
+def test_supported_ids_equals_a_scan_of_every_pair():
+    def scan(named):
+        distinct = {p.place_id: p for p in named}
+        regions = {(p.country, p.admin1) for p in distinct.values() if p.kind == "region" and p.admin1}
+        points = [p for p in distinct.values() if p.kind not in locality.BROAD]
+        return {p.place_id for p in points
+                if (p.admin1 and (p.country, p.admin1) in regions)
+                or any(q.place_id != p.place_id and resolve.haversine_km(p.lat, p.lon, q.lat, q.lon)
+                       < locality.SUPPORT_KM for q in points)}
+
     rng = random.Random(8)
     places = [_place(rng, i) for i in range(30)]
-    lists = [rng.sample(places, rng.randint(0, 12)) for _ in range(50)]
-    for named in lists + lists[::-1] + [lists[0], lists[0]]:
-        assert locality.supported_ids(named) == locality._supported_ids(named)
+    for _ in range(100):
+        named = rng.sample(places, rng.randint(0, 12))
+        assert locality.supported_ids(named) == scan(named)
 
 
 def test_fits_with_the_narrow_latitude_band_equals_a_scan():

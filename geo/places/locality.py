@@ -53,23 +53,11 @@ def within_km(p: Place, q: Place, km: float) -> bool:
 # than the bound within_km tests first, and no wider than the two degrees asked for before
 _SUPPORT_DEGREES = min(2.0, 1.01 * SUPPORT_KM / _KM_PER_DEGREE)
 _FAR_DEGREES = 1.01 * FAR_KM / _KM_PER_DEGREE  # the same for within_km(..., FAR_KM)
-# the last call's places (kept alive, so their ids stay theirs) and answer, swapped as one
-_last_supported: list[tuple[tuple[Place, ...], frozenset[str]]] = [((), frozenset())]
 
 
 def supported_ids(places: list[Place]) -> frozenset[str]:
     """Ids of the non-broad places that another distinct place of the text lies near (within
     SUPPORT_KM), or that lie in a first-level region the text names."""
-    last, answer = _last_supported[0]
-    # the second look asks again about the same places when its last round moved none
-    if len(last) == len(places) and all(a is b for a, b in zip(last, places)):
-        return answer
-    answer = _supported_ids(places)
-    _last_supported[0] = (tuple(places), answer)
-    return answer
-
-
-def _supported_ids(places: list[Place]) -> frozenset[str]:
     distinct = {p.place_id: p for p in places}
     regions = {(p.country, p.admin1) for p in distinct.values() if p.kind == "region" and p.admin1}
     points = [p for p in distinct.values() if p.kind not in BROAD]
@@ -217,24 +205,31 @@ def _may_replace(place: Place, other: Place) -> bool:
     return other.population * SMALLER >= place.population
 
 
+def _named(places: list[Place | None], kept: list[bool]) -> list[Place]:
+    """The places the text keeps (resolved and reported)."""
+    return [p for p, k in zip(places, kept) if p is not None and k]
+
+
 def recohere(places: list[Place | None], options, kept: list[bool], free: list[bool],
-             keys: list[str]) -> list[Place | None]:
+             keys: list[str]) -> tuple[list[Place | None], frozenset[str]]:
     """Second look at each chosen place against the text's anchored places: one that fits
     none of them gives way to a namesake that fits. `options(i)` lists item i's namesakes;
     `free[i]` is False where the text itself pinned the choice (a link, "Town, State");
     `keys[i]` is the name, whose own places never vouch for its namesakes ("New York" the
     city is no evidence for New York State). Twice: a county set right in the first round
-    ("Hamilton County" by Chattanooga) anchors the next."""
+    ("Hamilton County" by Chattanooga) anchors the next. Returns the places and the
+    supported_ids of the final ones (relocate needs them too)."""
+    supported = supported_ids(_named(places, kept))
     for _ in range(2):
-        before, places = places, _recohere_once(places, options, kept, free, keys)
+        before, places = places, _recohere_once(places, options, kept, free, keys, supported)
         if all(a is b for a, b in zip(before, places)):
             break  # nothing moved: the next round would find the same
-    return places
+        supported = supported_ids(_named(places, kept))
+    return places, supported
 
 
-def _recohere_once(places, options, kept, free, keys) -> list[Place | None]:
-    named = [p for p, k in zip(places, kept) if p is not None and k]
-    supported = supported_ids(named)
+def _recohere_once(places, options, kept, free, keys, supported: frozenset[str]) -> list[Place | None]:
+    named = _named(places, kept)
     anchor_list = anchor_places(named)
     regions = named_regions(named)
     if not anchor_list and not regions:
@@ -290,13 +285,15 @@ def _second_choice(p: Place, options, i: int, own: set[str], anchors: Anchors, v
 
 
 def relocate(places: list[Place | None], kept: list[bool], free: list[bool], starts: list[int],
-             paras: list, max_population: int = RELOCATE_POP) -> list[Place | None]:
+             paras: list, max_population: int = RELOCATE_POP,
+             supported: frozenset[str] | None = None) -> list[Place | None]:
     """For each small place that lies alone, far from every place of the text that another
     lies near, the town it most likely belongs to (None elsewhere): the last such town its
     paragraph named before it, else the nearest one in the text. "Hubbard" (a village in
-    Ohio) in a text about Chicago is Hubbard Street there."""
-    named = [p for p, k in zip(places, kept) if p is not None and k]
-    supported = supported_ids(named)
+    Ohio) in a text about Chicago is Hubbard Street there. `supported`: supported_ids of the
+    kept places, when the caller has it."""
+    if supported is None:
+        supported = supported_ids(_named(places, kept))
     held = sorted(((s, para, p) for p, k, s, para in zip(places, kept, starts, paras)
                    if p is not None and k and p.kind not in BROAD and p.place_id in supported),
                   key=lambda t: t[0])
@@ -344,14 +341,15 @@ def second_look(items, cands, all_scored, results, gazetteer) -> None:
 
     free = [not span.link and span.within is None and span.container is None and not span.cue
             for span, _ in items]
-    places = recohere([r.place for r in results], options, [r.keep for r in results], free,
-                      [c[3] for c in cands])
+    places, supported = recohere([r.place for r in results], options, [r.keep for r in results],
+                                 free, [c[3] for c in cands])
     for r, place in zip(results, places):
         if place is not None and place is not r.place:
             r.alternatives = (r.place,) + tuple(a for a in r.alternatives if a.place_id != place.place_id)[:2]
             r.place = place
     towns = relocate([r.place for r in results], [r.keep for r in results], free,
-                     [span.start for span, _ in items], [para for _, para in items])
+                     [span.start for span, _ in items], [para for _, para in items],
+                     supported=supported)
     for r, town in zip(results, towns):
         if town is not None:
             r.alternatives = (r.place,) + r.alternatives[:2]
