@@ -14,7 +14,6 @@ import math
 
 from geo.model import Place
 from geo.places import fold
-from geo.places.resolve import haversine_km
 
 BROAD = ("country", "region", "sea")
 SETTLEMENTS = ("city", "town", "village")
@@ -31,6 +30,13 @@ NAMESAKES = 20  # namesakes looked at when the chosen place fits none of the tex
 
 
 _KM_PER_DEGREE = 6371.0 * math.pi / 180  # of latitude, and of longitude at the equator
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def within_km(p: Place, q: Place, km: float) -> bool:

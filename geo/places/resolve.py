@@ -8,7 +8,6 @@ anchor places, the second scores every candidate against them.
 
 from __future__ import annotations
 
-import bisect
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from math import exp
 from geo.model import Place
 from geo.places import discourse, fold, lexicon
 from geo.places.candidates import SETTLEMENT, candidates
+from geo.places.locality import Anchors, haversine_km, second_look
 from geo.places.recognize import Span
 
 # evidence weights: population (per power of ten), document countries, paragraph neighbours
@@ -34,13 +34,6 @@ class Resolution:
     confidence: float
     alternatives: tuple[Place, ...]
     keep: bool = True
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
 _PRIORS: dict[str, float] = {}
@@ -223,18 +216,17 @@ def _scored(terms: list[tuple], near: tuple[tuple[int, Place], ...], alike) -> l
 
 
 class _AnchorIndex:
-    """The text's anchors by first-level region and by latitude, to tell the candidates
-    that none can agree with (none in their region, none within 2.8 degrees of latitude)."""
+    """The text's anchors (indexed by locality.Anchors), to tell the candidates that none
+    can agree with (none in their region, none within 2.8 degrees of latitude)."""
 
     def __init__(self, anchors: list[Place]) -> None:
-        self.regions = {(a.country, a.admin1) for a in anchors if a.admin1}
-        self.lats = sorted(a.lat for a in anchors)
+        self.anchors = Anchors(anchors)
         self.memos: dict[int, dict[int, float]] = {}  # id of candidate -> its pair memo
 
     def memo(self, p: Place) -> dict[int, float] | None:
         """p's memo of _anchor_bonus by id of anchor; None when no anchor can lend p one."""
-        if not ((p.admin1 and (p.country, p.admin1) in self.regions) or
-                bisect.bisect_left(self.lats, p.lat - 2.81) < bisect.bisect_right(self.lats, p.lat + 2.81)):
+        if not ((p.admin1 and (p.country, p.admin1) in self.anchors.by_region)
+                or self.anchors.within_lat(p.lat, 2.81)):
             return None  # a margin over the 2.8 degrees _anchor_bonus asks for
         return self.memos.setdefault(id(p), {})
 
@@ -311,8 +303,7 @@ def resolve_all(items: list[tuple[Span, object]], gazetteer) -> list[Resolution]
             keep = False  # decided below, from the list's other places
         results.append(Resolution(best, confidence, tuple([p for _, p in scored[1:4]]), keep))
     discourse.keep_list_partners(items, results)
-    from geo.places import locality  # it imports this module
-    locality.second_look(items, cands, all_scored, results, gazetteer)
+    second_look(items, cands, all_scored, results, gazetteer)
     return results
 
 
