@@ -322,12 +322,9 @@ def _link_spans(text: str, gazetteer, spans: list[Span]) -> list[Span]:
 def _add_region_spans(text: str, spans: list[Span], regions_named: list[tuple]) -> list[Span]:
     """The region after "Town, " is a mention too, even where the automaton has no key for
     it: AP abbreviations ("Oakland, Calif.", "Severn, Md.") are lookup-only names."""
-    added = []
-    starts = [sp.start for sp in spans]  # spans are sorted and do not overlap
-    for _place, start, end in regions_named:
-        k = bisect.bisect_left(starts, end)  # spans from k on start at or after `end`
-        if not (k and spans[k - 1].end > start):
-            added.append(Span(start, end, text[start:end], text[start:end], strong=True))
+    bounds = [(sp.start, sp.end) for sp in spans]  # sorted, not overlapping
+    added = [Span(start, end, text[start:end], text[start:end], strong=True)
+             for _place, start, end in regions_named if not _overlaps(bounds, start, end)]
     return sorted(spans + added, key=lambda sp: sp.start) if added else spans
 
 

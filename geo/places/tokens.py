@@ -58,11 +58,17 @@ def _next_token(text: str, end: int) -> tuple[int, int]:
 _SENTENCE_END = ".!?\n:;\"“(|*=#"
 
 
-def at_line_start(text: str, start: int) -> bool:
-    """'SEOUL, South Korea (CNN) -': a news dateline opens its line."""
+def _last_before(text: str, start: int) -> int:
+    """Index of the last character before `start` that is not a space, tab or CR (-1: none)."""
     i = start - 1
     while i >= 0 and text[i] in " \t\r":
         i -= 1
+    return i
+
+
+def at_line_start(text: str, start: int) -> bool:
+    """'SEOUL, South Korea (CNN) -': a news dateline opens its line."""
+    i = _last_before(text, start)
     return i < 0 or text[i] == "\n"
 
 
@@ -82,7 +88,6 @@ def in_caps_line(text: str, pos: int) -> bool:
 
 
 def at_sentence_start(text: str, start: int) -> bool:
-    i = start - 1
-    while i >= 0 and text[i] in " \t\r":
-        i -= 1
+    """Nothing but blanks between `start` and the end of a sentence, a clause or the text."""
+    i = _last_before(text, start)
     return i < 0 or text[i] in _SENTENCE_END
