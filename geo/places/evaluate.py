@@ -109,7 +109,11 @@ def evaluate(docs: list[GoldDoc], gazetteer, errors: list[dict] | None = None) -
     tp = fp = fn = lenient_tp = 0
     e2e: list[float] = []
     given: list[float] = []
-    log = errors.append if errors is not None else (lambda row: None)
+
+    def log(*row) -> None:  # rows are built only when asked for
+        if errors is not None:
+            errors.append(_error_row(*row))
+
     for index, doc in enumerate(docs):
         gold = {(s, e): (lat, lon) for s, e, lat, lon in doc.toponyms}
         mentions = [m for m in find_mentions_in_text(doc.text, gazetteer)]
@@ -120,21 +124,21 @@ def evaluate(docs: list[GoldDoc], gazetteer, errors: list[dict] | None = None) -
                 km = haversine_km(m.place.lat, m.place.lon, *gold[span]) if m.place else float("inf")
                 e2e.append(km)
                 if km > 161:
-                    log(_error_row("far", index, doc, span, gold[span], m.place, km))
+                    log("far", index, doc, span, gold[span], m.place, km)
             else:
                 fp += 1
-                log(_error_row("spurious", index, doc, span, None, m.place, None))
+                log("spurious", index, doc, span, None, m.place, None)
         for span in gold:
             if span not in predicted:
                 fn += 1
-                log(_error_row("missed", index, doc, span, gold[span], None, None))
+                log("missed", index, doc, span, gold[span], None, None)
         lenient_tp += sum(1 for gs, ge in gold if any(ps < ge and gs < pe for ps, pe in predicted))
         spans = list(gold)
         for (span, place) in zip(spans, resolve_spans(doc.text, spans, gazetteer)):
             km = haversine_km(place.lat, place.lon, *gold[span]) if place else float("inf")
             given.append(km)
             if km > 161:
-                log(_error_row("far_given", index, doc, span, gold[span], place, km))
+                log("far_given", index, doc, span, gold[span], place, km)
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     n_gold = tp + fn
