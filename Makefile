@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test venv assets chromium bench clean
+.PHONY: demo test venv assets chromium bench eval clean
 
 demo: venv assets
 	$(BIN)/geo build
@@ -34,6 +34,10 @@ chromium:
 
 bench: venv assets
 	for script in benchmarks/bench_*.py; do $(BIN)/python $$script || exit 1; done
+
+# Accuracy on the development data in ../shared/eval/ (never copied into the repository).
+eval: venv assets
+	for script in benchmarks/eval_*.py; do $(BIN)/python $$script || exit 1; done
 
 clean:
 	rm -rf $(VENV) node_modules .cache maps/*.html maps/*.geojson maps/*.csv maps/*.gpkg
