@@ -207,3 +207,4 @@ class Event:
     sources: tuple[SourceRef, ...] = ()
     conflicts: str = ""
     place_text: str = ""          # surface text of the place mention
+    trigger: tuple[int, int] = (-1, -1)   # original-file offsets of the cue words (-1: unknown)

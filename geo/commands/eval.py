@@ -1,4 +1,4 @@
-"""`geo eval toponyms GOLD`: score place recognition and resolution against a gold corpus."""
+"""`geo eval toponyms GOLD` and `geo eval events GOLD`: score places and events against gold files."""
 
 from __future__ import annotations
 
@@ -19,6 +19,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     top.add_argument("--errors", type=Path, default=None, metavar="FILE.csv",
                      help="write every missed, spurious and >161 km span with its context")
     top.set_defaults(func=run)
+    events = sub.add_parser("events", help="events: recall, precision, date and place accuracy",
+                            description="GOLD: a CSV of events (strike_date or date, location, lat, lon, "
+                                        "optional event_type, actor, doc, line), scored against a build of "
+                                        "--docs; or event-location JSON lines (text, VERB and LOCATION spans).")
+    events.add_argument("gold", type=Path)
+    events.add_argument("--docs", type=Path, default=None, metavar="DIR",
+                        help="the documents a CSV gold describes (default: releases/ beside GOLD)")
+    events.add_argument("--json", action="store_true", help="print the scores as JSON")
+    events.add_argument("--places", type=Path, default=None, help="your own places CSV")
+    events.add_argument("--errors", type=Path, default=None, metavar="FILE.csv",
+                        help="write every missed, spurious and wrong event with its text")
+    events.set_defaults(func=run_events)
 
 
 def _fmt(value) -> str:
@@ -31,7 +43,8 @@ def run(args: argparse.Namespace) -> int:
     errors: list[dict] | None = [] if args.errors else None
     scores = evaluate(read_gold(args.gold), load_gazetteer(args.places), errors)
     if args.errors:
-        _write_errors(args.errors, errors)
+        from geo.places.evaluate import ERROR_COLUMNS
+        _write_errors(args.errors, errors, ERROR_COLUMNS)
     if args.json:
         print(json.dumps(scores, indent=2))
         return 0
@@ -42,15 +55,31 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_errors(path: Path, rows: list[dict]) -> None:
+def run_events(args: argparse.Namespace) -> int:
+    from geo.events.evaluate import evaluate_events
+    errors: list[dict] | None = [] if args.errors else None
+    scores = evaluate_events(args.gold, args.docs, args.places, errors)
+    if args.errors:
+        if scores["kind"] == "jsonl":
+            from geo.events.evaluate_location import ERROR_COLUMNS
+        else:
+            from geo.events.evaluate import ERROR_COLUMNS
+        _write_errors(args.errors, errors, ERROR_COLUMNS)
+    if args.json:
+        print(json.dumps(scores, indent=2))
+    else:
+        print("  ".join(f"{k}={_fmt(v)}" for k, v in scores.items()))
+    return 0
+
+
+def _write_errors(path: Path, rows: list[dict], columns) -> None:
     import csv
     import io
 
     from geo.atomic import write_text
     from geo.errors import ExportError
-    from geo.places.evaluate import ERROR_COLUMNS
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=ERROR_COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
     try:

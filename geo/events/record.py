@@ -63,4 +63,5 @@ def build_event(actors: ActorLexicon, lex: Lexicon, doc: Document, sentence: Sen
         evidence=" ".join(sentence.text.split()),
         sources=(SourceRef(doc.id, line),),
         place_text=spot.mention.text,
+        trigger=(sentence.to_original(cue.start), sentence.to_original_end(cue.end)),
     )
