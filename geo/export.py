@@ -19,7 +19,7 @@ from geo.atomic import write_text
 from geo.errors import ExportError
 from geo.model import Event
 from geo.tables import (BASE_COLUMNS, EVENT_COLUMNS, TERRITORY_COLUMNS, event_rows,
-                        feature_collection_text, point_of)
+                        feature_collection_text, point_of, write_csv_rows)
 
 LAYERS = ("events", "places", "bases", "territory")
 FORMATS = ("geojson", "csv", "gpkg")
@@ -104,9 +104,11 @@ def write_geojson(gdf: gpd.GeoDataFrame, path: str | os.PathLike, *, keep_null: 
 
 
 def write_csv(df: pd.DataFrame, path: str | os.PathLike) -> Path:
+    """CSV without geometry, cells neutralised against formula injection (`geo.tables.safe_cell`)."""
     table = pd.DataFrame(df.drop(columns=[df.geometry.name]) if isinstance(df, gpd.GeoDataFrame) else df)
-    write_text(path, table.to_csv(index=False, lineterminator="\n"))
-    return Path(path)
+    columns = [str(c) for c in table.columns]
+    rows = [dict(zip(columns, values)) for values in table.itertuples(index=False, name=None)]
+    return write_csv_rows(path, rows, columns)
 
 
 def write_gpkg(gdf: gpd.GeoDataFrame, path: str | os.PathLike, layer: str) -> Path:

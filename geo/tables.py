@@ -11,6 +11,7 @@ import io
 import json
 import math
 import os
+import re
 from datetime import date
 from pathlib import Path
 
@@ -134,12 +135,63 @@ def write_geojson_rows(path: str | os.PathLike, rows: list[dict], geometries: li
     return Path(path)
 
 
+# OWASP "CSV Injection": a spreadsheet runs a cell that starts with one of these as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def safe_cell(value):
+    """One CSV cell, neutralised against formula injection (OWASP): a text cell starting with
+    = + - @ tab or CR gets a leading apostrophe, which spreadsheets show as text. Numbers
+    (Python or numpy numbers, and text that is exactly a number such as "-5.3") stay as they
+    are, so lat/lon and counts remain numbers. Every CSV the tool writes passes through here."""
+    value = plain(value)
+    if value is None:
+        return ""
+    if isinstance(value, str) and _needs_apostrophe(value):
+        return "'" + value
+    return value
+
+
+def _formula_like(text: str) -> bool:
+    # Apostrophes are skipped so text that already looks neutralised ("'=x") gets one more
+    # and `unneutralise` gives back exactly what was written.
+    return text.lstrip("'").startswith(FORMULA_STARTS)
+
+
+def _needs_apostrophe(text: str) -> bool:
+    return _formula_like(text) and not _PLAIN_NUMBER.fullmatch(text)
+
+
+def unneutralise(text: str) -> str:
+    """The original text of a cell `safe_cell` neutralised (for reading our own CSV back)."""
+    return text[1:] if text.startswith("'") and _formula_like(text) else text
+
+
+class SafeCsvWriter:
+    """csv.DictWriter whose cells pass through `safe_cell` (header first, missing keys empty).
+
+    Python 3.11's csv module quotes a cell holding a newline but not one holding a bare CR when
+    lines end in "\n", and such a row breaks in every reader; those rare rows are fully quoted."""
+
+    def __init__(self, handle, columns: list[str]) -> None:
+        self.columns = list(columns)
+        options = {"fieldnames": self.columns, "extrasaction": "ignore", "lineterminator": "\n"}
+        self._writer = csv.DictWriter(handle, **options)
+        self._quoted = csv.DictWriter(handle, quoting=csv.QUOTE_ALL, **options)
+        self._writer.writeheader()
+
+    def writerow(self, row: dict) -> None:
+        cells = {c: safe_cell(row.get(c)) for c in self.columns}
+        has_cr = any(isinstance(v, str) and "\r" in v for v in cells.values())
+        (self._quoted if has_cr else self._writer).writerow(cells)
+
+
 def csv_text(rows: list[dict], columns: list[str]) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
+    writer = SafeCsvWriter(out, columns)
     for row in rows:
-        writer.writerow({c: ("" if plain(row.get(c)) is None else plain(row.get(c))) for c in columns})
+        writer.writerow(row)
     return out.getvalue()
 
 

@@ -73,16 +73,9 @@ def run_events(args: argparse.Namespace) -> int:
 
 
 def _write_errors(path: Path, rows: list[dict], columns) -> None:
-    import csv
-    import io
-
-    from geo.atomic import write_text
     from geo.errors import ExportError
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
+    from geo.tables import write_csv_rows
     try:
-        write_text(path, out.getvalue())
+        write_csv_rows(path, rows, columns)
     except OSError as error:
         raise ExportError(f"cannot write {path}: {error.strerror or error}") from error

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import logging
 import sys
@@ -73,12 +72,11 @@ def _is_markup(path: Path) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     from geo.places import MENTION_COLUMNS, load_gazetteer, mention_rows
+    from geo.tables import SafeCsvWriter
     files = _files(args.paths)
     gazetteer = load_gazetteer(args.places)
     online = _online() if args.online else None
-    writer = None if args.json else csv.DictWriter(sys.stdout, fieldnames=list(MENTION_COLUMNS))
-    if writer:
-        writer.writeheader()
+    writer = None if args.json else SafeCsvWriter(sys.stdout, list(MENTION_COLUMNS))
     failures = 0
     for path in files:
         try:

@@ -12,6 +12,7 @@ import pandas as pd
 from geo.errors import ExportError, InputError
 from geo.render.labels import parse_iso, year_of
 from geo.render.layers import layer_table
+from geo.tables import unneutralise
 
 # Layer names `geo map --layer` accepts: the point layers of data/map_layers.csv plus these.
 AREA_LAYERS = ("territory", "involvement")
@@ -51,7 +52,7 @@ def read_exports(folder: Path) -> AtlasInputs:
     """The four atlas inputs from a `geo build` output folder (only events.geojson required)."""
     folder = Path(folder)
     involvement_path = folder / "involvement.csv"
-    involvement = (pd.read_csv(involvement_path, dtype=str, keep_default_na=False)
+    involvement = (pd.read_csv(involvement_path, dtype=str, keep_default_na=False).map(unneutralise)
                    if involvement_path.is_file() else None)
     return AtlasInputs(
         events=_read_geojson(folder / "events.geojson", required=True),
