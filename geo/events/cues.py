@@ -14,6 +14,7 @@ from pathlib import Path
 
 from geo import settings
 from geo.errors import GeoError
+from geo.events.locative import fronted_rx
 from geo.model import EVENT_TYPES
 
 CUES_CSV = settings.DATA_DIR / "event_cues.csv"
@@ -102,13 +103,29 @@ class Lexicon:
     # "by Iraqi Prime Minister ...": a title after the name makes it a speaker, not a force.
     title: re.Pattern[str] = re.compile(r"(?!x)x")
 
+    # "Near Mosul, ...", "Additionally, in Iraq, ...": a locative opening a clause (locative.py).
+    fronted: re.Pattern[str] = re.compile(r"(?!x)x")
+    # Every row in one alternation: one scan of the sentence finds the places where some cue starts.
+    any_cue: re.Pattern[str] = re.compile(r"(?!x)x")
+
     def find(self, text: str) -> list[CueMatch]:
-        """Non-overlapping cue matches left to right; on overlap the longer (then earlier row) wins."""
+        """Non-overlapping cue matches left to right; on overlap the longer (then earlier row) wins.
+
+        One pass of `any_cue` finds each position where some row matches; only there is each row
+        tried (issue 11: seventeen full scans per sentence cost a third of a build)."""
         found = []
-        for cue in self.cues:
-            for m in cue.pattern.finditer(text):
-                if m.end() > m.start():
-                    found.append(CueMatch(cue, m.start(), m.end(), m.group(0)))
+        pos, n = 0, len(text)
+        search, rows = self.any_cue.search, self.cues
+        while pos < n:
+            hit = search(text, pos)
+            if hit is None:
+                break
+            at = hit.start()
+            for cue in rows:
+                m = cue.pattern.match(text, at)
+                if m is not None and m.end() > at:
+                    found.append(CueMatch(cue, at, m.end(), m.group(0)))
+            pos = at + 1
         found.sort(key=lambda c: (-(c.end - c.start), c.cue.order, c.start))
         kept: list[CueMatch] = []
         for match in found:
@@ -155,6 +172,9 @@ def load_lexicon(cues_path: str | None = None, words_path: str | None = None) ->
         by_kind.setdefault(row["kind"].strip(), []).append(row["word"].strip())
     return Lexicon(
         cues=tuple(cues),
+        any_cue=re.compile(r"(?<![\w-])(?:" + "|".join("(?:" + row["pattern"] + ")" for row in rows) + r")(?![\w-])",
+                           re.IGNORECASE),
+        fronted=fronted_rx(by_kind.get("locative", [])),
         # "near X", "12 km north of the town of X": the words must end right before the name.
         near=_words_rx(by_kind.get("near", []),
                        r"\s+(?:the\s+)?(?:(?:city|town|village|area|outskirts|district|province)\s+of\s+)?(?:the\s+)?$"),

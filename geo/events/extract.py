@@ -9,12 +9,14 @@ when the scope names nothing finer.
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from collections.abc import Iterable
 from dataclasses import replace
 
 from geo.actors import ActorLexicon, ActorMatch, load_actors
 from geo.events.cues import CueMatch, Lexicon, load_lexicon
+from geo.events.locative import coordinated, fronted_places, governing, opens_with_place
 from geo.events.record import build_event
 from geo.events.filters import (delayed, is_water, judicial, lacks_aircraft, names_past_event,
                                 planned, purpose_edge, topical)
@@ -51,6 +53,7 @@ class Extractor:
         block: list[Event] = []      # the current paragraph's events
         context_actor, context_section, paragraph = "", (), None
         last_dates: tuple[DateSpan, ...] = ()
+        lead_date: tuple[tuple[str, ...], DateSpan] | None = None   # section and last date told
         for sentence in doc.sentences:
             if sentence.section != context_section:
                 context_actor, context_section = "", sentence.section
@@ -60,12 +63,17 @@ class Extractor:
                 events.extend(drop_covered(block))
                 block = []
             paragraph = sentence.paragraph
+            if not sentence.dates and not last_dates and lead_date is not None and under(lead_date[0], sentence):
+                # "On December 19, Coalition forces conducted 15 strikes ... ## Strikes in Iraq - Near
+                # Mosul, ...": the sub-sections under a dated lead tell that lead's day.
+                last_dates = lead_date[1:]
             if not sentence.dates and last_dates:
                 # "Another round of airstrikes in the afternoon ...": the paragraph's last date holds.
                 sentence = replace(sentence, dates=tuple(replace(d, start_char=-1, end_char=-1)
                                                          for d in last_dates[-1:]))
             elif any(d.start_char >= 0 for d in sentence.dates):
                 last_dates = tuple(d for d in sentence.dates if d.start_char >= 0)
+                lead_date = (sentence.section, last_dates[-1])
             found, subject = self.sentence(doc, sentence, by_sentence.get(sentence.index, []), context_actor,
                                            same_paragraph)
             block.extend(found)
@@ -80,7 +88,7 @@ class Extractor:
         text = sentence.text
         actor_matches = self.actors.find(text)
         subject_all = self._subject(text, actor_matches, 0, len(text))
-        if not any(m.role == "place" for m in mentions):
+        if not any(m.role == "place" for m in mentions) and not opens_with_place(text, self.lex.fronted):
             return [], subject_all          # no place, no event: skip the cue scan (half the time)
         cues = self.lex.find(text)
         if not cues:
@@ -94,11 +102,14 @@ class Extractor:
             return [], subject_all
         spots = spots_of(sentence, mentions)
         # "Canada conducted ...", "U.S. forces": a country name used as an actor is not a place.
+        listed = coordinated(text, spots, LOCATIVE)
         spots = [s for s in spots if s.level == FINE_LEVEL or LOCATIVE.search(text[max(0, s.start - 30):s.start])
-                 or not any(a.start < s.end and s.start < a.end for a in actor_matches)]
+                 or s.start in listed or not any(a.start < s.end and s.start < a.end for a in actor_matches)]
         # A river is no point on land where something happened ("near the Tigris river").
         spots = [s for s in spots if not is_water(self.lex, sentence, s)]
         spot_spans = [(s.start, s.end) for s in spots]
+        taken = [(d.start_char, d.end_char) for d in sentence.dates] + [(a.start, a.end) for a in actor_matches]
+        fronts = fronted_places(text, spots, self.lex.fronted, partial(unnamed_spot, doc, sentence), taken)
         # A cue word inside a place name is the name: the town of Hit, "Raqqa Offensive" ...
         cues = [c for c in cues if not any(s <= c.start and c.end <= e for s, e in spot_spans)]
         if not cues:
@@ -132,7 +143,7 @@ class Extractor:
                 next_start = min(next_start, aims)
             actor, target, holder, chosen = self._who(text, cue, actor_matches, prev_end, next_start,
                                                       previous_actor, context_actor, cues[k + 1:],
-                                                      same_paragraph)
+                                                      same_paragraph, governing(fronts, cue.start))
             if judicial(self.lex, text, cue) and self.actors.side(actor) != "ISIL":
                 continue   # "a moratorium on executions was lifted": a state's court, not a war attack
             if not SUPPORT.search(text[max(0, cue.start - 60):cue.start].rsplit(",", 1)[-1] + "") or not actor:
@@ -189,7 +200,7 @@ class Extractor:
 
     def _who(self, text: str, cue: CueMatch, matches: list[ActorMatch], prev_end: int,
              next_start: int, previous_actor: str, context_actor: str, later: list[CueMatch],
-             same_paragraph: bool = False):
+             same_paragraph: bool = False, fronted: list[Spot] = ()):
         """Actor, target and holder rule of one cue, and a chooser of the places it governs."""
         nxt = later[0] if later else None
         cues_after = later[1:]
@@ -392,6 +403,12 @@ class Extractor:
                 if not picked and cue.cue.event_type == "territory_change" and holder_rule == "actor":
                     # "Qaraqosh, a Christian town ... that Islamic State seized in August 2014"
                     picked = relative_head(text, spots, cue.start, self.lex.near)
+            # After a fronted place, only a place the clause itself locates overrides it: "Near Bayji,
+            # airstrikes struck two ISIL Stryker vehicles" is at Bayji whatever "Stryker" resolves to.
+            located = [s for s in picked if LOCATIVE.search(text[max(cue.end, s.start - 30):s.start])]
+            if fronted and (not located or (min(s.level for s in located) > min(s.level for s in fronted)
+                                            and all(s.mention.place is not None for s in fronted))):
+                picked = list(fronted)   # "Near Mosul, three airstrikes struck ...": the clause's place
             if not picked:
                 return []
             finest = min(s.level for s in picked)
@@ -408,6 +425,19 @@ class Extractor:
     def _event(self, doc: Document, sentence: Sentence, cue: CueMatch, spot: Spot, actor: str,
                target: str, holder: str, near: bool = False, prev_end: int = 0) -> Event | None:
         return build_event(self.actors, self.lex, doc, sentence, cue, spot, actor, target, holder, near, prev_end)
+
+
+def unnamed_spot(doc: Document, sentence: Sentence, start: int, end: int) -> Spot:
+    """A spot for a name no place mention covers (the frame's place; left unresolved)."""
+    begin = sentence.to_original(start)
+    mention = Mention(doc.id, doc.line_of(begin), begin, sentence.to_original_end(end), sentence.text[start:end],
+                      sentence.index)
+    return Spot(start, end, mention)
+
+
+def under(section: tuple[str, ...], sentence: Sentence) -> bool:
+    """True when `sentence` sits in a sub-section of `section` (a strict descendant heading path)."""
+    return len(sentence.section) > len(section) and sentence.section[:len(section)] == section
 
 
 def extract_events(doc: Document, mentions: Iterable[Mention], extractor: Extractor | None = None) -> list[Event]:

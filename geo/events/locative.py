@@ -1,0 +1,96 @@
+"""Where a clause happened when its trigger names no place after it: fronted locatives and lists.
+
+"Near Mosul, three airstrikes struck ...", "In Syria, Coalition forces conducted 4 strikes",
+"Additionally, in Iraq, ...": a locative phrase that opens the sentence (or a clause after ";")
+places every trigger of that clause. The prepositions are the `locative` and `near` rows of
+data/event_words.csv, so a new phrasing is a row.
+"""
+
+from __future__ import annotations
+
+import re
+
+from geo.events.text import AND_ONLY, Spot
+
+# One sentence adverb may open the clause before the locative: "Additionally, in Iraq, ...".
+OPENER = r"(?:[A-Z][a-z]+,\s+)?"
+# "the town of", "the outskirts of": a noun that only introduces the name.
+INTRO = r"(?:the\s+)?(?:(?:city|town|village|area|province|governorate|district|outskirts|region|vicinity)\s+of\s+)?"
+# A clause starts the sentence (after a stray list dash: "-Near Fallujah, ...") or follows ";".
+CLAUSE_START = re.compile(r"(?:^[-*\u2022\s]*|;\s*)")
+IN_LARGER = re.compile(r"\s+in\s+(?:the\s+)?")
+# "Near Mosul an airstrike struck ...": without the comma, the clause's subject starts right away.
+CLAUSE_GOES_ON = re.compile(r"\s+(?:an?|the|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s", re.IGNORECASE)
+# A name the gazetteer may not know, in a fronted phrase: "Near Sultan Abdallah, ...".
+NAME = re.compile(r"[A-Z][\w'\u2019-]*(?:\s+(?:[A-Z][\w'\u2019-]*|al|as|ar|az|ad|ash|el|of|de))*(?=,|\s+(?:an?|the|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s)")
+
+
+def fronted_rx(words: list[str]) -> re.Pattern[str]:
+    """Matches a clause opening "Near ", "In the town of ", "Additionally, in " (ends right before the name)."""
+    alts = "|".join(re.escape(w).replace("\\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(OPENER + r"(?:" + (alts or "(?!x)x") + r")\s+" + INTRO, re.IGNORECASE)
+
+
+def fronted_places(text: str, spots: list[Spot], fronted: re.Pattern[str],
+                   unknown=None, taken: list[tuple[int, int]] = ()) -> list[tuple[int, list[Spot]]]:
+    """Each fronted locative of `text` as (end of the phrase, the places it names).
+
+    The phrase's places follow the preposition directly, joined only by "and"/","; the phrase
+    ends with a comma ("Near Kobani and Ayn Issa, airstrikes ..."). Where no place mention
+    follows the preposition, `unknown(start, end)` makes a spot of the capitalised name there
+    unless it overlaps a `taken` span (a date or an actor's name)."""
+    found = []
+    for clause in CLAUSE_START.finditer(text):
+        m = fronted.match(text, clause.end())
+        if m is None:
+            continue
+        edge, names = m.end(), []
+        for spot in spots:
+            if spot.start < edge:
+                continue
+            gap = text[edge:spot.start]
+            if names and IN_LARGER.fullmatch(gap) and spot.level > names[-1].level:
+                edge = spot.end    # "Near Hit in Al Anbar Province,": the province only locates Hit
+                continue
+            if names and not AND_ONLY.fullmatch(gap) or not names and gap.strip():
+                break
+            names.append(spot)
+            edge = spot.end
+        name = NAME.match(text, m.end())
+        if (unknown is not None and name is not None and name.end() > edge
+                and not any(a < name.end() and name.start() < b for a, b in taken)):   # "In September,"
+            # The frame has a place even when no mention covers its whole name ("Near Dawr az Zawr,"
+            # read as two names, "Near Baghdadi," as none): the name is kept, unresolved.
+            names, edge = [unknown(name.start(), name.end())], name.end()
+        if names and (text.startswith(",", edge) or CLAUSE_GOES_ON.match(text, edge)):
+            found.append((edge + 1, names))
+    return found
+
+
+def opens_with_place(text: str, fronted: re.Pattern[str]) -> bool:
+    """True when the sentence opens with a fronted locative and a name ("Near Baghdadi, ..."), even
+    one no place mention covers: such a sentence may still state an event."""
+    m = fronted.match(text, CLAUSE_START.match(text).end())
+    return m is not None and NAME.match(text, m.end()) is not None
+
+
+def governing(fronts: list[tuple[int, list[Spot]]], cue_start: int) -> list[Spot]:
+    """The places of the last fronted phrase that opens the clause before `cue_start`."""
+    best: list[Spot] = []
+    for end, names in fronts:
+        if end <= cue_start:
+            best = names
+    return best
+
+
+def coordinated(text: str, spots: list[Spot], locative: re.Pattern[str]) -> set[int]:
+    """Starts of spots joined by "and"/"," to a spot after a locative word: "in Syria and Iraq"
+    makes Iraq as locative as Syria (so it is a place, not the Iraqi government)."""
+    out: set[int] = set()
+    previous: Spot | None = None
+    for spot in spots:
+        if previous is not None and AND_ONLY.fullmatch(text[previous.end:spot.start]) and (
+                previous.start in out or locative.search(text[max(0, previous.start - 30):previous.start])):
+            out.add(spot.start)
+        previous = spot
+    return out

@@ -1,0 +1,98 @@
+"""Event frames: a trigger's place may open the clause ("Near X, ..."), lists of countries share a
+locative, and list lines under a dated lead tell that lead's day. Sentences written for these tests."""
+
+from dataclasses import replace
+
+from eventkit import make_doc
+
+from geo.events import extract_events
+
+
+def _events(items, sections=None, paragraphs=None, **kw):
+    doc, mentions = make_doc("doc.md", items, **kw)
+    if sections or paragraphs:
+        sentences = tuple(replace(s, section=(sections or {}).get(i, ()), paragraph=(paragraphs or {}).get(i, i))
+                          for i, s in enumerate(doc.sentences))
+        doc = replace(doc, sentences=sentences)
+    return extract_events(doc, mentions)
+
+
+def _at(events, etype="airstrike"):
+    return sorted((e.place_text, e.date.start.isoformat()) for e in events if e.event_type == etype)
+
+
+def test_fronted_near_places_the_clause():
+    events = _events([("Near Hawija, two airstrikes hit a militant command post on 4 May 2016.",
+                       [("2016-05-04", "4 May 2016")], ["Hawija"])])
+    assert _at(events) == [("Hawija", "2016-05-04")]
+    assert events[0].geo_precision == "near"
+
+
+def test_fronted_in_after_a_sentence_adverb():
+    events = _events([("On 2 March 2016, jets struck targets. Also, in Syria, allied aircraft conducted 6 strikes.",
+                       [("2016-03-02", "2 March 2016")], ["Syria"])])
+    assert _at(events) == [("Syria", "2016-03-02")]
+
+
+def test_fronted_name_the_gazetteer_lacks_is_kept_unresolved():
+    events = _events([("Near Qasr Bint Hamdan, one airstrike destroyed a mortar on 7 July 2016.",
+                       [("2016-07-07", "7 July 2016")], [])])
+    assert _at(events) == [("Qasr Bint Hamdan", "2016-07-07")]
+    assert events[0].place is None
+
+
+def test_fronted_name_split_in_two_mentions_is_one_place():
+    # The recogniser read two names; the fronted phrase is one unresolved name up to its comma.
+    events = _events([("Near Hit Zumar Gate, an airstrike struck a bunker on 1 June 2016.",
+                       [("2016-06-01", "1 June 2016")], ["Hit", "Zumar"])])
+    assert _at(events) == [("Hit Zumar Gate", "2016-06-01")]
+
+
+def test_fronted_place_with_its_province_and_without_a_comma():
+    events = _events([("Near Hit in Anbar, an airstrike struck a bunker on 1 June 2016.",
+                       [("2016-06-01", "1 June 2016")], ["Hit", "Anbar"]),
+                      ("Near Wana an airstrike struck a truck on 2 June 2016.",
+                       [("2016-06-02", "2 June 2016")], ["Wana"])])
+    assert _at(events) == [("Hit", "2016-06-01"), ("Wana", "2016-06-02")]
+
+
+def test_object_after_the_trigger_does_not_override_the_fronted_place():
+    # "Kobani" names a vehicle here (an object, no locative before it); the strike is near Sinjar.
+    events = _events([("Near Sinjar, three airstrikes struck two Kobani trucks on 9 June 2016.",
+                       [("2016-06-09", "9 June 2016")], ["Sinjar", "Kobani"])])
+    assert _at(events) == [("Sinjar", "2016-06-09")]
+
+
+def test_locative_after_the_trigger_still_wins_when_finer():
+    events = _events([("In Iraq, aircraft struck fighters in Makhmur on 9 June 2016.",
+                       [("2016-06-09", "9 June 2016")], ["Iraq", "Makhmur"])])
+    assert _at(events) == [("Makhmur", "2016-06-09")]
+
+
+def test_a_fronted_date_is_no_place():
+    events = _events([("In September, jets struck targets in Iraq.", [("2014-09", "September")], ["Iraq"])])
+    assert _at(events) == [("Iraq", "2014-09-01")]
+
+
+def test_countries_joined_by_and_share_the_locative():
+    events = _events([("On 4 May 2016, allied jets conducted 20 strikes against ISIL targets in Syria and Iraq.",
+                       [("2016-05-04", "4 May 2016")], ["Syria", "Iraq"])])
+    assert _at(events) == [("Iraq", "2016-05-04"), ("Syria", "2016-05-04")]
+
+
+def test_list_lines_under_a_dated_lead_take_its_day():
+    lead = ("Release", )
+    events = _events([
+        ("On 4 May 2016, allied jets conducted 3 strikes in Iraq.", [("2016-05-04", "4 May 2016")], ["Iraq"]),
+        ("Near Mosul, two airstrikes destroyed a vehicle.", [], ["Mosul"]),
+        ("Near Ramadi, an airstrike struck a unit.", [], ["Ramadi"]),
+    ], sections={0: lead, 1: lead + ("Strikes in Iraq",), 2: lead + ("Strikes in Iraq",)})
+    assert ("Mosul", "2016-05-04") in _at(events) and ("Ramadi", "2016-05-04") in _at(events)
+
+
+def test_a_sibling_paragraph_does_not_lend_its_date():
+    events = _events([
+        ("On 4 May 2016, allied jets struck Mosul.", [("2016-05-04", "4 May 2016")], ["Mosul"]),
+        ("Near Ramadi, an airstrike struck a unit.", [], ["Ramadi"]),
+    ], sections={0: ("History",), 1: ("History",)})
+    assert _at(events) == [("Mosul", "2016-05-04")]
