@@ -120,6 +120,10 @@ class ActorLexicon:
         # User input ("--actor raf") is forgiving about case; text matching is not.
         return self._folded.get(name.lower(), "") or self._exact.get(name.upper(), "")
 
+    def aliases_of(self, actor: str) -> tuple[str, ...]:
+        """Every alias that names `actor` ("ISIS", "Daesh" for ISIL), for reading it back in text."""
+        return tuple(a for table in (self._exact, self._folded) for a, n in table.items() if n == actor)
+
     def side(self, actor: str) -> str:
         a = self.actors.get(actor)
         return a.side if a else ("other" if actor else "")

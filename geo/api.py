@@ -25,9 +25,9 @@ from geo.events import Extractor, merge_events
 from geo.involvement import COLUMNS as INVOLVEMENT_COLUMNS
 from geo.involvement import involvement_rows
 from geo.model import Document, Event, Mention
-from geo.tables import (BASE_COLUMNS, CONTROL_COLUMNS, EVENT_COLUMNS, TERRITORY_COLUMNS,
-                        UNRESOLVED_COLUMNS, event_rows, point_of)
-from geo.territory import control_features, load_user_polygons, timeline_rows
+from geo.tables import (AREA_COLUMNS, BASE_COLUMNS, CONTROL_COLUMNS, EVENT_COLUMNS,
+                        TERRITORY_COLUMNS, UNRESOLVED_COLUMNS, event_rows, point_of)
+from geo.territory import area_rows, control_features, load_user_polygons, timeline_rows
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -199,6 +199,7 @@ def build(paths: list[str | Path] | str | Path | None = None, *, forced_format: 
         "involvement": Layer(involvement_rows(docs), INVOLVEMENT_COLUMNS),
         "unresolved": Layer(review_rows(mentions, docs), UNRESOLVED_COLUMNS),
         "control": Layer(timeline_rows(events, actors), CONTROL_COLUMNS),
+        "areas": Layer(area_rows(territory_rows), AREA_COLUMNS),
     }
     atlas = Atlas(documents=docs, layers=layers, event_records=events, mention_records=mentions,
                   errors=errors, timings=timings)

@@ -26,6 +26,7 @@ OUTPUTS = (
     ("involvement.csv", "involvement", "csv"),
     ("unresolved.csv", "unresolved", "csv"),
     ("control.csv", "control", "csv"),
+    ("territory.csv", "areas", "csv"),
 )
 
 

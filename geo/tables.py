@@ -31,8 +31,10 @@ EVENT_COLUMNS = [
 ]
 BASE_COLUMNS = ["name", "place_id", "country", "kind", "users", "start", "end", "sources",
                 "source_refs", "evidence"]
-TERRITORY_COLUMNS = ["holder", "side", "color", "start", "end", "source_refs"]
-CONTROL_COLUMNS = ["place", "place_id", "country", "holder", "start", "end", "source_refs"]
+TERRITORY_COLUMNS = ["holder", "side", "color", "start", "end", "source_refs", "km2"]
+CONTROL_COLUMNS = ["place", "place_id", "country", "holder", "start", "end", "source_refs", "rule",
+                   "conflicts"]
+AREA_COLUMNS = ["month", "holder", "side", "km2", "color"]   # territory.csv
 UNRESOLVED_COLUMNS = ["name", "doc", "line", "context"]
 
 
