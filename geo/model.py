@@ -144,6 +144,9 @@ class Document:
     line_starts: tuple[int, ...] = field(default=(), repr=False)
     # heading titles as Sentences (index -1: not prose, so events skip them; places find them)
     headings: tuple[Sentence, ...] = ()
+    # the period the document is about (front matter `date: 5 March – 25 May 2014` beside a
+    # `pubDate`): its own timeline, which dates "On 10 June" before the publication date does
+    period: DateSpan | None = None
 
     def line_of(self, offset: int) -> int:
         """1-based line number of an original-file offset."""

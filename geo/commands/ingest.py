@@ -90,6 +90,8 @@ def _whole(path: Path, meta: dict, args, tag, out) -> None:
         doc = tag(doc)
     if not args.json:
         date = f", dated {doc.date.start}..{doc.date.end} ({doc.date.precision})" if doc.date else ""
+        if doc.period is not None:
+            date += f", about {doc.period.start}..{doc.period.end}"
         print(f"# {doc.id}: {doc.title} [{doc.format}{date}]", file=out)
     _write(doc.id, doc.sentences, doc.sections, args.json, out)
     if not args.json:

@@ -90,7 +90,8 @@ def tag_document(doc: Document) -> Document:
     earlier: DateSpan | None = None     # last date of an earlier paragraph: the narrative time
     # a publication day (news, press release): its year-less dates are the story's present, and
     # an older date after one in the same sentence is background, not a new narrative time
-    dated_news = doc.date is not None and doc.date.precision == "day"
+    # (an article with a period of its own, a Wikipedia page about a battle, is not news of its day)
+    dated_news = doc.date is not None and doc.date.precision == "day" and doc.period is None
     for i, s in enumerate(sents):
         if s.paragraph != paragraph:
             paragraph, earlier = s.paragraph, prev or earlier
@@ -106,7 +107,8 @@ def tag_document(doc: Document) -> Document:
         if prev is None and not dated_news and any(r.year() is None and not r.rel for r in raws):
             later = _later_in_paragraph(sents, raws_of, i)
         ctx = DateContext(previous=prev, heading=section_date(tuple(s.section)), earlier=earlier,
-                          document=doc.date, later=later, look_ahead=not dated_news)
+                          document=doc.date, later=later, look_ahead=not dated_news,
+                          period=doc.period)
         spans = resolve_all(s.text, raws, ctx)
         if spans:
             prev = _narrative(spans) if dated_news else (anchor(spans) or prev)

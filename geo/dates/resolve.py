@@ -30,6 +30,7 @@ class DateContext:
     earlier: DateSpan | None = None    # the last date of an earlier paragraph (narrative time)
     later: DateSpan | None = None      # the next date with a year later in the same paragraph
     look_ahead: bool = True            # may a later date in the sentence/paragraph lend its year
+    period: DateSpan | None = None     # the period the document is about (its own timeline)
 
 
 def _month_end(y: int, m: int) -> date:
@@ -81,6 +82,9 @@ def _anchor_year(raw: Raw, prev: DateSpan | None,
         return ctx.heading.end.year, ctx.heading
     if ctx.earlier is not None:
         return ctx.earlier.end.year, ctx.earlier
+    if ctx.period is not None:
+        y = _period_year(raw, ctx.period)
+        return (y, ctx.period) if y is not None else None
     if ctx.document is not None:
         y = ctx.document.end.year
         # a publication date: "In October", written in November 2025, is October 2025, and a
@@ -93,6 +97,23 @@ def _anchor_year(raw: Raw, prev: DateSpan | None,
     return None
 
 
+def _period_year(raw: Raw, period: DateSpan) -> int | None:
+    """The year the document's own period gives a year-less expression: its one calendar year,
+    or, for a period over several years, the one year that puts the expression inside it
+    (None when several or none do: no year the text supports)."""
+    if period.start.year == period.end.year:
+        return period.start.year
+    fits = []
+    for y in range(period.start.year, period.end.year + 1):
+        try:
+            start, end, _ = _point(raw.lo, y)
+        except ValueError:
+            continue
+        if start <= period.end and period.start <= end:
+            fits.append(y)
+    return fits[0] if len(fits) == 1 else None
+
+
 DAY_KINDS = ("following_days", "following_weeks", "following_day", "same_day")
 
 
@@ -100,7 +121,11 @@ def _relative(raw: Raw, text: str, prev: DateSpan | None, ctx: DateContext) -> D
     """"that month", "the following days", "next year": measured from the previous date."""
     base = prev or ctx.heading
     if base is None and raw.rel in ("same_year", "next_year", "last_year"):
-        base = ctx.document
+        # the document's own period if it lies in one year; a period over years names none
+        if ctx.period is None:
+            base = ctx.document
+        elif ctx.period.start.year == ctx.period.end.year:
+            base = ctx.period
     if base is None:
         return None
     k = raw.rel

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 import logging
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from geo.errors import InputError
 from geo.ingest.blocks import SectionTracker, block_sentences
 from geo.ingest.decode import detect_encoding, line_starts, read_text
 from geo.ingest.manifest import MANIFEST_NAME, parse_doc_date, read_manifest
+from geo.ingest.pagedate import front_dates, page_date
 from geo.ingest.sentences import split_sentences
 from geo.ingest.sniff import FORMATS, sniff_format
 from geo.ingest.text import caps_title, iter_lines, text_sentences
@@ -61,7 +61,7 @@ def _parse(path: Path, text: str, fmt: str, starts: tuple[int, ...], warnings: l
     def line_of(offset: int) -> int:
         return bisect.bisect_right(starts, offset)
 
-    title, doc_date = "", ""
+    title, published, period = "", None, None
     tables: list = []
     if fmt == "text":
         tracker = SectionTracker()
@@ -76,15 +76,15 @@ def _parse(path: Path, text: str, fmt: str, starts: tuple[int, ...], warnings: l
             blocks, tracker, tables, title = read_wikitext_titled(text, line_of)
         elif fmt == "html":
             from geo.ingest.html import read_html
-            blocks, tracker, tables, title, doc_date = read_html(text, starts, line_of)
+            blocks, tracker, tables, title, page_value = read_html(text, starts, line_of)
+            published = _page_date(page_value, path.name, warnings)
         else:
             from geo.ingest.markdown import read_markdown
             blocks, tracker, tables, front, more = read_markdown(text, starts, line_of)
-            for warning in more:
-                log.warning("%s: %s", path.name, warning)
-                warnings.append(f"{path.name}: {warning}")
+            published, period, found = front_dates(front)
+            for warning in more + found:
+                _warn(path.name, warning, warnings)
             title = str(front.get("title") or "")
-            doc_date = _front_date(front)
         sentences = tuple(block_sentences(blocks, line_of))
     sections = tracker.sections(len(starts) - (1 if text.endswith("\n") else 0))
     if not title:       # a level-1 heading names the document; else the file name does
@@ -92,63 +92,36 @@ def _parse(path: Path, text: str, fmt: str, starts: tuple[int, ...], warnings: l
         title = top[0].title if top and fmt != "scraped" else ""
     if not title and fmt == "text":
         title = caps_title(text)
-    date = _doc_date(meta.get("date"), path.name) or _doc_date(doc_date, path.name, quiet=True)
+    date = _manifest_date(meta.get("date"), path.name) or published
     return Document(
         id=path.name, path=str(path), title=meta.get("title") or title or path.stem,
-        format=fmt, date=date, sections=sections, sentences=sentences,
+        format=fmt, date=date, period=period, sections=sections, sentences=sentences,
         tables=tuple(tables), warnings=tuple(warnings), line_starts=starts,
         headings=tracker.heading_sentences(line_of),
     )
 
 
-# front-matter keys for the publication date (Jekyll, Hugo, Pandoc, Eleventy, ...), first wins
-_FRONT_DATE_KEYS = ("date", "published", "pubdate", "publishdate", "date_published", "created")
-
-
-def _front_date(front: dict) -> str:
-    """The publication date of Markdown front matter, whatever the key's case ('' if none)."""
-    lowered = {str(k).lower(): v for k, v in front.items()}
-    for key in _FRONT_DATE_KEYS:
-        if lowered.get(key):
-            return str(lowered[key])
-    return ""
-
-
-def _doc_date(value, name: str, quiet: bool = False):
-    """The manifest's date (strict ISO), or a page's own date, where "October 20, 2017",
-    "10/20/2017" and "20171020" are read too (quiet: ignored with a warning if unreadable)."""
-    if not value:
-        return None
+def _manifest_date(value, name: str):
+    """The manifest's date (strict ISO: the user's own table, so a bad one is an error)."""
     try:
-        if quiet and re.fullmatch(r"\s*\d{8}\s*", str(value)):     # 20171020
-            v = str(value).strip()
-            value = f"{v[:4]}-{v[4:6]}-{v[6:]}"
-        return parse_doc_date(str(value))
+        return parse_doc_date(value) if value else None
     except InputError as error:
-        if quiet:
-            spoken = _spoken_date(str(value))
-            if spoken is None:
-                log.warning("%s: ignoring date %r", name, value)
-            return spoken
         raise InputError(f"{name}: {error}") from None
 
 
-def _spoken_date(value: str):
-    """A complete date written out ("October 20, 2017", "20 Oct 2017", "10/20/2017"), else None."""
-    from geo.dates import find_dates       # the dates stage's grammar, not a second parser
-
-    spans = find_dates(value)
-    if len(spans) != 1 or spans[0].precision not in ("day", "month", "year"):
+def _page_date(value: str, name: str, warnings: list[str]):
+    """An HTML page's date, or None with a one-line warning when it is not one."""
+    if not value:
         return None
-    before, after = value[:spans[0].start_char], value[spans[0].end_char:]
-    # only a weekday before ("Friday, ") and a clock time after ("10:00 EST") may surround it
-    if _WEEKDAY.fullmatch(before) and _CLOCK.fullmatch(after):
-        return spans[0]
-    return None
+    span = page_date(value)
+    if span is None:
+        _warn(name, f"ignoring page date {value.strip()[:60]!r} (not a date)", warnings)
+    return span
 
 
-_WEEKDAY = re.compile(r"\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+)?", re.I)
-_CLOCK = re.compile(r"\s*(?:(?:[,T@]|\bat\b)?\s*\d{1,2}[:.]\d{2}\b.*)?\s*", re.S)
+def _warn(name: str, message: str, warnings: list[str]) -> None:
+    log.warning("%s: %s", name, message)
+    warnings.append(f"{name}: {message}")
 
 
 def iter_sentences(path: Path | str, forced_format: str | None = None,

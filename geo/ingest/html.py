@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from geo.ingest.blocks import Block, BlockBuilder, SectionTracker
 from geo.ingest.links import wiki_title
+from geo.ingest.pagedate import page_date_keys
 from geo.model import Table
 
 _SKIP = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object", "nav"}
@@ -159,19 +160,15 @@ def read_html(text: str, line_starts: tuple[int, ...], line_of: Callable[[int], 
     return walker.blocks, walker.tracker, walker.tables, title, _date(soup)
 
 
-# <meta> names publishers use for the publication date (Open Graph, Dublin Core, schema.org, CMSs)
-_DATE_KEYS = {"date", "dc.date", "dc.date.issued", "dcterms.date", "dcterms.issued", "dcterms.created",
-              "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
-              "publish-date", "publish_date", "publication_date", "parsely-pub-date", "sailthru.date",
-              "citation_publication_date", "citation_date"}
 _LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
 
 
 def _date(soup: BeautifulSoup) -> str:
     """The page's publication date: a <meta>, then JSON-LD datePublished, then <time datetime>."""
+    keys = page_date_keys()["meta"]      # names publishers use (Open Graph, Dublin Core, ...)
     for meta in soup.find_all("meta"):
         key = (meta.get("name") or meta.get("property") or meta.get("itemprop") or "").lower()
-        if key in _DATE_KEYS and meta.get("content"):
+        if key in keys and meta.get("content"):
             return meta["content"]
     for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
         found = _LD_DATE.search(script.string or "")

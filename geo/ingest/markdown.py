@@ -23,15 +23,26 @@ _FOOTNOTE_DEF = re.compile(r"\A\[\^[^\]\s]+\]:")
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 
 
+class _PlainLoader(yaml.SafeLoader):
+    """YAML without timestamp conversion: "2015-13-45" stays text for the page-date reader to
+    judge, instead of an exception while loading that would lose the rest of the metadata."""
+
+
+_PlainLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+
 def front_matter(text: str) -> tuple[dict, int, list[str]]:
     """(metadata, offset where the body starts, warnings)."""
     match = _FRONT.match(text)
     if not match:
         return {}, 0, []
     try:
-        data = yaml.safe_load(match.group(1)) or {}
-    except yaml.YAMLError as error:
-        return {}, match.end(), [f"front matter is not valid YAML ({str(error).splitlines()[0]})"]
+        data = yaml.load(match.group(1), Loader=_PlainLoader) or {}
+    except (yaml.YAMLError, ValueError, RecursionError) as error:
+        first = (str(error).splitlines() or [type(error).__name__])[0]
+        return {}, match.end(), [f"front matter is not valid YAML ({first})"]
     return (data if isinstance(data, dict) else {}), match.end(), []
 
 
