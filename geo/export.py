@@ -40,15 +40,29 @@ def events_frame(events: list[Event], actors: ActorLexicon | None = None) -> gpd
 
 # --- filters ----------------------------------------------------------------------------------
 
+ACTOR_COLUMNS = ("actor", "holder", "users", "target")
+
+
+def date_columns(gdf: gpd.GeoDataFrame) -> tuple[str | None, str | None]:
+    """The (start, end) period columns of a layer: date_start/date_end or start/end."""
+    start = "date_start" if "date_start" in gdf.columns else ("start" if "start" in gdf.columns else None)
+    end = "date_end" if "date_end" in gdf.columns else ("end" if "end" in gdf.columns else None)
+    return start, end
+
+
+def actor_names(values) -> list[str]:
+    """The actors of a cell ("United States; France" -> both)."""
+    return [x.strip() for x in str(values or "").split(";") if x.strip()]
+
+
 def filter_frame(gdf: gpd.GeoDataFrame, *, year: int | None = None, actor: str | None = None,
                  event_type: str | None = None, date_from: str | None = None,
                  date_to: str | None = None) -> gpd.GeoDataFrame:
     """Keep rows whose period touches the filters (year, from/to ISO dates), actor and type."""
     out = gdf
-    start_col = "date_start" if "date_start" in out.columns else ("start" if "start" in out.columns else None)
-    end_col = "date_end" if "date_end" in out.columns else ("end" if "end" in out.columns else None)
-    lo = _iso(date_from, "--from") if date_from else None
-    hi = _iso(date_to, "--to") if date_to else None
+    start_col, end_col = date_columns(out)
+    lo = iso_date(date_from, "--from") if date_from else None
+    hi = iso_date(date_to, "--to") if date_to else None
     if year is not None:
         lo = max(lo or date.min, date(year, 1, 1))
         hi = min(hi or date.max, date(year, 12, 31))
@@ -64,12 +78,12 @@ def filter_frame(gdf: gpd.GeoDataFrame, *, year: int | None = None, actor: str |
         out = out[keep]
     if actor:
         name = load_actors().normalize(actor) or actor
-        cols = [c for c in ("actor", "holder", "users", "target") if c in out.columns]
+        cols = [c for c in ACTOR_COLUMNS if c in out.columns]
         if not cols:
             raise ExportError("--actor does not apply to this layer")
         keep = pd.Series(False, index=out.index)
         for c in cols:
-            keep |= out[c].fillna("").astype(str).apply(lambda v: name in [x.strip() for x in v.split(";")])
+            keep |= out[c].apply(lambda v: name in actor_names(v))
         out = out[keep]
     if event_type:
         if "event_type" not in out.columns:
@@ -78,7 +92,8 @@ def filter_frame(gdf: gpd.GeoDataFrame, *, year: int | None = None, actor: str |
     return out
 
 
-def _iso(value: str, flag: str) -> date:
+def iso_date(value: str, flag: str) -> date:
+    """A --from/--to value (YYYY, YYYY-MM or YYYY-MM-DD) as the first day it names."""
     try:
         if len(value) == 4:
             return date(int(value), 1, 1)
@@ -129,6 +144,14 @@ def write_gpkg(gdf: gpd.GeoDataFrame, path: str | os.PathLike, layer: str) -> Pa
     return target
 
 
+def rows_written(gdf: gpd.GeoDataFrame, fmt: str) -> int:
+    """How many rows `write_layer` puts in the file: GeoJSON and GeoPackage leave out rows
+    without a geometry (unresolved places), CSV keeps them."""
+    if fmt == "csv":
+        return len(gdf)
+    return int((gdf.geometry.notna() & ~gdf.geometry.is_empty).sum())
+
+
 def write_layer(gdf: gpd.GeoDataFrame, path: str | os.PathLike, fmt: str, layer: str) -> Path:
     """Write one layer in `fmt` (geojson, csv, gpkg)."""
     if fmt == "geojson":
@@ -150,4 +173,5 @@ def read_geojson(path: str | os.PathLike) -> gpd.GeoDataFrame:
 
 __all__ = ["EVENT_COLUMNS", "BASE_COLUMNS", "TERRITORY_COLUMNS", "LAYERS", "FORMATS", "event_rows",
            "events_frame", "frame", "filter_frame", "geojson_text", "write_geojson", "write_csv",
-           "write_gpkg", "write_layer", "read_geojson"]
+           "write_gpkg", "write_layer", "read_geojson", "rows_written", "date_columns", "actor_names",
+           "iso_date", "ACTOR_COLUMNS"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from geo import outdir
 from geo.api import Atlas, build
 from geo.errors import InputError
 from geo.tables import write_csv_rows, write_geojson_rows
@@ -28,12 +29,19 @@ OUTPUTS = (
     ("control.csv", "control", "csv"),
     ("territory.csv", "areas", "csv"),
 )
+OWNED_FILES = ("atlas.html", *(name for name, _, _ in OUTPUTS))   # what a build replaces in --out
 
 
 def write_outputs(atlas: Atlas, out: Path, *, with_map: bool = True, title: str | None = None) -> list[Path]:
-    """Write atlas.html and the GeoJSON/CSV files of DESIGN.md's output contract into `out`."""
+    """Write atlas.html and the GeoJSON/CSV files of DESIGN.md's output contract into `out`,
+    all together or none (`geo.outdir.staged`: a fresh folder, moved in at the end)."""
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
+    with outdir.staged(out, OWNED_FILES) as stage:
+        written = _write_files(atlas, stage, with_map=with_map, title=title)
+    return [out / path.name for path in written]
+
+
+def _write_files(atlas: Atlas, out: Path, *, with_map: bool, title: str | None) -> list[Path]:
     written = []
     for name, layer_name, fmt in OUTPUTS:
         layer = atlas.layers[layer_name]

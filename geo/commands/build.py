@@ -30,11 +30,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Write the outputs of every readable file; one error line per unreadable one, exit 1."""
+    from geo.outdir import locked
     from geo.pipeline import run_build
 
-    written, errors = run_build(args.paths or [settings.CORPUS_DIR], args.out, forced_format=args.format,
-                                with_map=args.with_map, user_places=args.user_places,
-                                control_polygons=args.control_polygons)
+    with locked(args.out):   # taken before the build: a second build to --out fails now, in one line
+        written, errors = run_build(args.paths or [settings.CORPUS_DIR], args.out, forced_format=args.format,
+                                    with_map=args.with_map, user_places=args.user_places,
+                                    control_polygons=args.control_polygons)
     for path in written:
         print(path)
     for error in errors:

@@ -7,6 +7,7 @@ import argparse
 from pathlib import Path
 
 from geo import settings
+from geo.commands.filters import check_year, listing, nothing_matched, year_span
 
 
 def _split(values: list[str] | None) -> list[str] | None:
@@ -35,16 +36,56 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from geo.outdir import check_output_file, writing
     from geo.render import write_atlas
     from geo.render.atlas import DEFAULT_TITLE
     from geo.render.select import narrow, read_exports
 
     years, actors, layers = _split(args.year), _split(args.actor), _split(args.layer)
-    inputs = narrow(read_exports(args.source), years=years, actors=actors, layers=layers)
+    years = [check_year(y, allow=("undated",)) for y in years] if years else None
+    check_output_file(args.output)
+    everything = read_exports(args.source)
+    inputs = narrow(everything, years=years, actors=actors, layers=layers)
+    if (years or actors) and not _matched(inputs, dated_only=bool(years)):
+        raise _nothing_matched(everything, years, actors)
     title = args.title or DEFAULT_TITLE
     if years or actors:
         title += " \u2014 " + ", ".join((years or []) + (actors or []))
-    path = write_atlas(args.output, inputs.events, inputs.bases, inputs.territory,
-                       inputs.involvement, title=title, cdn=args.cdn)
+    with writing(args.output):
+        path = write_atlas(args.output, inputs.events, inputs.bases, inputs.territory,
+                           inputs.involvement, title=title, cdn=args.cdn)
     print(f"{path} ({len(inputs.events)} events)")
     return 0
+
+
+def _matched(inputs, *, dated_only: bool) -> bool:
+    """Anything a filter kept: events, or bases (only those with a period when years filter:
+    a base whose period is unknown is kept by every year, so it proves nothing)."""
+    from geo.render.labels import parse_iso
+
+    bases = inputs.bases
+    if dated_only:
+        periods = zip(bases.get("start", [None] * len(bases)), bases.get("end", [None] * len(bases)))
+        return bool(len(inputs.events)) or any(parse_iso(a) or parse_iso(b) for a, b in periods)
+    return bool(len(inputs.events) or len(bases))
+
+
+def _nothing_matched(everything, years: list[str] | None, actors: list[str] | None):
+    """Which of --year / --actor finds no event or base on its own, with the values there are."""
+    from geo.render.labels import year_of
+    from geo.render.select import narrow
+
+    events, bases = everything.events, everything.bases
+    lone, given = {}, []
+    if years:
+        given.append("--year " + ",".join(years))
+        if not _matched(narrow(everything, years=years), dated_only=True):
+            known = {year_of(d) for d in events.get("date_start", [])}
+            lone[given[-1]] = "years with events: " + year_span(int(y) for y in known if y.isdigit())
+    if actors:
+        given.append("--actor " + ",".join(actors))
+        if not _matched(narrow(everything, actors=actors), dated_only=False):
+            names = list(events.get("actor", [])) + [u.strip() for users in bases.get("users", [])
+                                                      for u in str(users).split(";")]
+            lone[given[-1]] = "actors: " + listing(names)
+    return nothing_matched("events or bases", lone, given)

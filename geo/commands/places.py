@@ -24,6 +24,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--places", type=Path, default=None, help="your own places CSV (takes precedence)")
     parser.add_argument("--online", action="store_true",
                         help="ask a web geocoder (Nominatim) about names the gazetteer lacks")
+    parser.add_argument("--geocoder-url", metavar="URL", default=None,
+                        help="your own Nominatim for --online (implies it), e.g. http://nominatim.local:8080; "
+                             "default: $GEO_GEOCODER_URL, else nominatim.openstreetmap.org")
     parser.add_argument("--unresolved", action="store_true", help="list only unresolved names")
     parser.set_defaults(func=run)
 
@@ -40,12 +43,12 @@ def _files(paths: list[Path]) -> list[Path]:
     return out
 
 
-def _online():
+def _online(url: str | None):
     try:
-        from geo.places.online import OnlineLookup
+        from geo.places.online import OnlineLookup, nominatim_at
     except ImportError as error:
         raise GeoError("--online needs geo.places.online, which is not available") from error
-    return OnlineLookup()
+    return OnlineLookup(nominatim_at(url))
 
 
 def mentions_of(path: Path, gazetteer, online=None):
@@ -66,7 +69,11 @@ def mentions_of(path: Path, gazetteer, online=None):
 
 
 def _is_markup(path: Path) -> bool:
-    head = path.read_text(encoding="utf-8", errors="replace")[:20000]
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            head = handle.read(20000)
+    except OSError as error:
+        raise InputError(f"{path.name}: cannot read ({error.strerror or error})") from None
     return "[[" in head and ("{{" in head or "<ref" in head)
 
 
@@ -75,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
     from geo.tables import SafeCsvWriter
     files = _files(args.paths)
     gazetteer = load_gazetteer(args.places)
-    online = _online() if args.online else None
+    online = _online(args.geocoder_url) if args.online or args.geocoder_url else None
     writer = None if args.json else SafeCsvWriter(sys.stdout, list(MENTION_COLUMNS))
     failures = 0
     for path in files:
@@ -83,6 +90,10 @@ def run(args: argparse.Namespace) -> int:
             mentions = mentions_of(path, gazetteer, online)
         except GeoError as error:  # one bad file never loses the others
             print(f"geo: error: {error}", file=sys.stderr)     # the message names the file
+            failures += 1
+            continue
+        except OSError as error:   # unreadable (permissions, a vanished file): one line too
+            print(f"geo: error: {path.name}: cannot read ({error.strerror or error})", file=sys.stderr)
             failures += 1
             continue
         if args.unresolved:

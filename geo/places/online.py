@@ -12,6 +12,9 @@ from __future__ import annotations
 import csv
 import functools
 import inspect
+import logging
+import math
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -30,22 +33,69 @@ from geopy.geocoders import Nominatim
 from geopy.geocoders.base import Geocoder
 
 from geo import settings
-from geo.errors import GeocoderError
+from geo.errors import GeocoderError, GeoError
 from geo.model import Place
 from geo.places.geocache import GeocodeCache
 
 DEFAULT_USER_AGENT = "geo-atlas/0.1 (+offline-first war mapping tool)"
 NOMINATIM_DOMAIN = "nominatim.openstreetmap.org"
+GEOCODER_URL_ENV = "GEO_GEOCODER_URL"   # a self-hosted Nominatim, e.g. http://nominatim.local:8080
 KINDS_CSV = settings.DATA_DIR / "nominatim_kinds.csv"
 
-__all__ = ["OnlineLookup", "make_nominatim", "place_from_result", "DEFAULT_USER_AGENT"]
+log = logging.getLogger(__name__)
+
+__all__ = ["OnlineLookup", "make_nominatim", "nominatim_at", "place_from_result", "usable_coordinates",
+           "DEFAULT_USER_AGENT", "GEOCODER_URL_ENV"]
+
+
+def usable_coordinates(lat: Any, lon: Any) -> bool:
+    """True for finite numbers (or numeric text) in WGS84 range; a service can answer anything."""
+    try:
+        lat, lon = float(lat), float(lon)
+    except (TypeError, ValueError):
+        return False
+    return math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180
+
+
+class CheckedNominatim(Nominatim):
+    """geopy's Nominatim, except that a hit with unusable coordinates (lat "abc", NaN, 95) is
+    dropped with a warning; geopy would fail the whole answer, and with it the run."""
+
+    source_name = "nominatim"   # what places and cache keys call it, as before this subclass
+
+    def _parse_json(self, places, exactly_one):
+        if isinstance(places, list):
+            good = [p for p in places if not isinstance(p, dict)
+                    or usable_coordinates(p.get("lat"), p.get("lon"))]
+            for bad in (p for p in places if p not in good):
+                log.warning("%s: skipped an answer with unusable coordinates (lat %r, lon %r) for %r",
+                            self.domain, bad.get("lat"), bad.get("lon"), bad.get("display_name", ""))
+            places = good
+        return super()._parse_json(places, exactly_one)
 
 
 def make_nominatim(user_agent: str = DEFAULT_USER_AGENT, timeout: float = 10,
                    domain: str = NOMINATIM_DOMAIN, scheme: str = "https") -> Nominatim:
     """geopy's Nominatim with transport-level retries off, so every retry is ours (rate-limited)."""
-    return Nominatim(user_agent=user_agent, timeout=timeout, domain=domain, scheme=scheme,
-                     adapter_factory=functools.partial(RequestsAdapter, max_retries=0))
+    return CheckedNominatim(user_agent=user_agent, timeout=timeout, domain=domain, scheme=scheme,
+                            adapter_factory=functools.partial(RequestsAdapter, max_retries=0))
+
+
+def nominatim_at(url: str | None = None, **kwargs: Any) -> Nominatim:
+    """Nominatim at `url` (default: $GEO_GEOCODER_URL, else the public service); the URL is the
+    service's base, with or without a path prefix and a trailing /search."""
+    from urllib.parse import urlsplit
+
+    url = url or os.environ.get(GEOCODER_URL_ENV) or ""
+    if not url.strip():
+        return make_nominatim(**kwargs)
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query:
+        raise GeoError(f"geocoder URL {url!r} is not an http(s) address such as "
+                       "https://nominatim.example.org")
+    path = parts.path.rstrip("/")
+    path = path[: -len("/search")] if path.endswith("/search") else path
+    return make_nominatim(domain=parts.netloc + path, scheme=parts.scheme, **kwargs)
 
 
 @functools.lru_cache(maxsize=1)
@@ -139,8 +189,10 @@ class OnlineLookup:
     ) -> None:
         if max_retries < 0 or min_delay_seconds < 0:
             raise ValueError("max_retries and min_delay_seconds must be >= 0")
-        self.geocoder = geocoder if geocoder is not None else make_nominatim(user_agent, timeout)
-        self.source = type(self.geocoder).__name__.lower()
+        # Default: the Nominatim that $GEO_GEOCODER_URL names, else the public one.
+        self.geocoder = (geocoder if geocoder is not None
+                         else nominatim_at(user_agent=user_agent, timeout=timeout))
+        self.source = getattr(self.geocoder, "source_name", None) or type(self.geocoder).__name__.lower()
         # Answers from a private instance must not pass for the public service's.
         domain = getattr(self.geocoder, "domain", "")
         self.service = f"{self.source}@{domain}" if domain else self.source
@@ -175,6 +227,9 @@ class OnlineLookup:
             self.cache.put(self.service, name, country_codes, results)
         places: dict[str, Place] = {}
         for result in results:
+            if not usable_coordinates(result.get("lat"), result.get("lon")):
+                log.warning("%s: skipped an answer for %r with unusable coordinates", self.source, name)
+                continue
             place = place_from_result(result, self.source)
             places.setdefault(place.place_id, place)
         return list(places.values())
@@ -202,6 +257,9 @@ class OnlineLookup:
             self.requests_made += 1
             try:
                 found = self._geocode(name, **kwargs)
+            except (ValueError, TypeError) as error:   # another geocoder's parser choked on its answer
+                raise GeocoderError(f"{self.source}: unreadable answer for {name!r}: "
+                                    f"{_one_line(error)}") from error
             except GeopyError as error:
                 if not _retryable(error):
                     raise GeocoderError(
