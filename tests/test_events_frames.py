@@ -96,3 +96,61 @@ def test_a_sibling_paragraph_does_not_lend_its_date():
         ("Near Ramadi, an airstrike struck a unit.", [], ["Ramadi"]),
     ], sections={0: ("History",), 1: ("History",)})
     assert _at(events) == [("Mosul", "2016-05-04")]
+
+
+# --- precision filters: frame rules, not word lists per sentence -------------------------------
+
+def test_demands_attempts_and_conditions_are_not_events():
+    for text in ("On 3 May 2016, the tribe demanded that the militia withdraw from Makhmur.",
+                 "On 3 May 2016, the brigade attempted to advance on Makhmur while jets circled.",
+                 "On 3 May 2016, the air force drew up a plan to hit back if any jet was shot down over Makhmur."):
+        events = _events([(text, [("2016-05-03", "3 May 2016")], ["Makhmur"])])
+        assert not events, text
+
+
+def test_a_comparison_yardstick_is_not_an_event():
+    events = _events([("On 2 June 2016, a car bomb killed 40 people in Kirkuk, the deadliest attack in the city "
+                       "since 2010.", [("2016-06-02", "2 June 2016")], ["Kirkuk"])])
+    assert [(e.event_type, e.place_text) for e in events] == [("attack", "Kirkuk")]
+    assert events[0].date.start.isoformat() == "2016-06-02"
+
+
+def test_since_before_the_trigger_does_not_date_it():
+    events = _events([("Since late 2012 the militia held Wana; it attacked Zumar on 5 May 2016.",
+                       [("2012-10", "late 2012"), ("2016-05-05", "5 May 2016")], ["Wana", "Zumar"])])
+    assert [(e.place_text, e.date.start.isoformat()) for e in events if e.event_type == "attack"] == \
+        [("Zumar", "2016-05-05")]
+
+
+def test_see_also_and_order_of_battle_sections_give_no_events():
+    events = _events([("Battle of Mosul (2016), an offensive against ISIL in Mosul in 2016.", [("2016-10", "2016")],
+                       ["Mosul"])], sections={0: ("See also",)})
+    assert not events
+
+
+def test_a_place_naming_an_accord_is_not_where_fighting_happened():
+    events = _events([("On 9 May 2016, fighting resumed despite the Erbil agreement.",
+                       [("2016-05-09", "9 May 2016")], ["Erbil"])])
+    assert not [e for e in events if e.place_text == "Erbil"]
+
+
+# --- who: speakers, repelled assaults, passives --------------------------------------------------
+
+def test_a_speaker_is_no_party_to_the_fighting_he_describes():
+    events = _events([("On 9 May 2016, a French government spokesman said the fighting in Ramadi was fierce.",
+                       [("2016-05-09", "9 May 2016")], ["Ramadi"])])
+    assert [e.actor for e in events if e.event_type == "battle"] == [""]
+
+
+def test_a_repelled_assault_credits_the_repeller():
+    events = _events([("On 9 May 2016, the Iraqi army repelled an ISIL assault on Haditha Dam.",
+                       [("2016-05-09", "9 May 2016")], ["Haditha Dam"])])
+    battle = [e for e in events if e.place_text == "Haditha Dam"]
+    assert battle and battle[0].actor == "Iraq" and battle[0].target == "ISIL"
+
+
+def test_shot_down_by_ground_fire_is_not_credited_to_the_aircraft_owner():
+    events = _events([("On 9 May 2016, a Jordanian jet was shot down by ground fire near Raqqa.",
+                       [("2016-05-09", "9 May 2016")], ["Raqqa"])])
+    hit = [e for e in events if e.place_text == "Raqqa"]
+    assert hit and hit[0].actor == "" and hit[0].target == "Jordan"

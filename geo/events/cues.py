@@ -103,6 +103,19 @@ class Lexicon:
     # "by Iraqi Prime Minister ...": a title after the name makes it a speaker, not a force.
     title: re.Pattern[str] = re.compile(r"(?!x)x")
 
+    # "See also", "References", "Order of battle": sections that list, not tell (lower case).
+    navigation: frozenset[str] = frozenset()
+    # "demanded that Hezbollah withdraw", "attempted to advance", "if a pilot was shot down": not events.
+    modal: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "the deadliest attacks since October 2009": a superlative before the cue and its yardstick after.
+    comparison: re.Pattern[str] = re.compile(r"(?!x)x")
+    comparison_end: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "the army repelled the ISIL assault": the repeller acts, the assault's side is the target.
+    repel: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "the Yalta agreement", "the Astana talks": a place naming an accord, not where anything happened.
+    name_noun: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "X spokesperson said that ... the fighting for Aleppo": a name before these speaks, it does not act.
+    speech: re.Pattern[str] = re.compile(r"(?!x)x")
     # "Near Mosul, ...", "Additionally, in Iraq, ...": a locative opening a clause (locative.py).
     fronted: re.Pattern[str] = re.compile(r"(?!x)x")
     # Every row in one alternation: one scan of the sentence finds the places where some cue starts.
@@ -175,6 +188,16 @@ def load_lexicon(cues_path: str | None = None, words_path: str | None = None) ->
         any_cue=re.compile(r"(?<![\w-])(?:" + "|".join("(?:" + row["pattern"] + ")" for row in rows) + r")(?![\w-])",
                            re.IGNORECASE),
         fronted=fronted_rx(by_kind.get("locative", [])),
+        navigation=frozenset(w.lower() for w in by_kind.get("navigation", [])),
+        modal=_words_rx(by_kind.get("modal", []),
+                        r"\s+(?:that\s+)?(?:(?!(?:and|but|which|while|after|before|when)\b)[\w'-]+\s+){0,5}$"),
+        comparison=_words_rx(by_kind.get("comparison", []), r"\s+(?:[\w-]+\s+){0,2}$"),
+        comparison_end=re.compile(r"^[^,;.]{0,50}?\b(?:" + "|".join(re.escape(w) for w in by_kind.get("comparison_end", ["x"]))
+                                  + r")\b", re.IGNORECASE),
+        repel=_words_rx(by_kind.get("repel", []), r"\s+(?:(?:an?|the|its|their|several|two|three|repeated|[\w.-]+'s)\s+)?"
+                                                   r"(?:[\w.'-]+\s+){0,3}$"),
+        name_noun=_head_rx(by_kind.get("name_noun", [])),
+        speech=_words_rx(by_kind.get("speech", []), r"\b"),
         # "near X", "12 km north of the town of X": the words must end right before the name.
         near=_words_rx(by_kind.get("near", []),
                        r"\s+(?:the\s+)?(?:(?:city|town|village|area|outskirts|district|province)\s+of\s+)?(?:the\s+)?$"),

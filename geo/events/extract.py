@@ -18,8 +18,9 @@ from geo.actors import ActorLexicon, ActorMatch, load_actors
 from geo.events.cues import CueMatch, Lexicon, load_lexicon
 from geo.events.locative import coordinated, fronted_places, governing, opens_with_place
 from geo.events.record import build_event
-from geo.events.filters import (delayed, is_water, judicial, lacks_aircraft, names_past_event,
-                                planned, purpose_edge, topical)
+from geo.events.when import background
+from geo.events.filters import (compared, delayed, is_water, judicial, lacks_aircraft, modal, names_accord,
+                                names_past_event, navigation_section, planned, purpose_edge, topical)
 from geo.model import DateSpan, Document, Event, Mention, Sentence
 from geo.events.text import (  # place_key, text_index: re-exported for callers
     COUNTED, MASS, LOCATIVE, BACK_REF, BY_AGENT, OCCUPY, AND_ONLY, COMPOUND, ORIGIN, SUPPORT, SENT_FORCE,
@@ -33,6 +34,8 @@ from geo.events.text import (  # place_key, text_index: re-exported for callers
 # "forces loyal to the unity government recaptured": "to" before a noun phrase is no infinitive.
 PREPOSITIONAL_TO = re.compile(r"to\s+(?:the|a|an|its|their|his|her)\b", re.IGNORECASE)
 STATE_SIDES = ("coalition", "Iraqi government", "Syrian government and allies")
+# "was shot down", "were ambushed": a passive cue; its subject was hit, its doer follows "by".
+PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 CLAIMED_BY = re.compile(r"\bclaimed\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 NAMED_AS = re.compile(r"\b(?:named|nicknamed|dubbed|code-?named)\b")
 
@@ -71,9 +74,11 @@ class Extractor:
                 # "Another round of airstrikes in the afternoon ...": the paragraph's last date holds.
                 sentence = replace(sentence, dates=tuple(replace(d, start_char=-1, end_char=-1)
                                                          for d in last_dates[-1:]))
-            elif any(d.start_char >= 0 for d in sentence.dates):
-                last_dates = tuple(d for d in sentence.dates if d.start_char >= 0)
+            elif any(d.start_char >= 0 and not background(sentence.text, d) for d in sentence.dates):
+                last_dates = tuple(d for d in sentence.dates if d.start_char >= 0 and not background(sentence.text, d))
                 lead_date = (sentence.section, last_dates[-1])
+            if navigation_section(self.lex, sentence.section):
+                continue   # "See also", "Order of battle": lists of links and forces
             found, subject = self.sentence(doc, sentence, by_sentence.get(sentence.index, []), context_actor,
                                            same_paragraph)
             block.extend(found)
@@ -106,7 +111,7 @@ class Extractor:
         spots = [s for s in spots if s.level == FINE_LEVEL or LOCATIVE.search(text[max(0, s.start - 30):s.start])
                  or s.start in listed or not any(a.start < s.end and s.start < a.end for a in actor_matches)]
         # A river is no point on land where something happened ("near the Tigris river").
-        spots = [s for s in spots if not is_water(self.lex, sentence, s)]
+        spots = [s for s in spots if not is_water(self.lex, sentence, s) and not names_accord(self.lex, text, s)]
         spot_spans = [(s.start, s.end) for s in spots]
         taken = [(d.start_char, d.end_char) for d in sentence.dates] + [(a.start, a.end) for a in actor_matches]
         fronts = fronted_places(text, spots, self.lex.fronted, partial(unnamed_spot, doc, sentence), taken)
@@ -126,6 +131,8 @@ class Extractor:
             lead = text[max(0, cue.start - 40):cue.start]
             if self.lex.negation.search(lead[-25:]) and not delayed(self.lex, text, cue):
                 continue
+            if modal(self.lex, text, cue) or compared(self.lex, text, cue):
+                continue   # "demanded that X withdraw", "the deadliest attack since 2009": not this event
             if 0 <= aims <= cue.start:
                 continue   # "the purposes ... as to be: ... break the siege of Mount Sinjar": aims, not events
             if ((self.lex.plan.search(text[max(0, cue.start - 80):cue.start]) and not self.lex.realis.search(lead))
@@ -204,6 +211,9 @@ class Extractor:
         """Actor, target and holder rule of one cue, and a chooser of the places it governs."""
         nxt = later[0] if later else None
         cues_after = later[1:]
+        # "German government spokesperson Steffen Seibert said that ... the fighting for Aleppo": a
+        # speaker before the cue is no party to it.
+        matches = [a for a in matches if a.end > cue.start or not self.lex.speech.search(text, a.end, cue.start)]
         before = [a for a in matches if a.end <= cue.start]
         after = [a for a in matches if a.start >= cue.end and a.start < next_start]
         etype = cue.cue.event_type
@@ -233,13 +243,14 @@ class Extractor:
             agent_match = next((a for a in after if a.start == by.end()), None)
             if agent_match and usable(agent_match.actor):
                 actor = agent_match.actor
+        by_actor = actor
         if not actor and etype != "territory_change":
             # "The siege of Kobani was launched by the Islamic State": the passive's agent is the doer.
             agent_match = next((a for a in after if a.start - cue.end <= 80 and usable(a.actor)
                                 and PASSIVE_BY.search(text, cue.end, a.start)
                                 and not re.search(r"[;.]", text[cue.end:a.start])), None)
             if agent_match is not None:
-                actor = agent_match.actor
+                actor = by_actor = agent_match.actor
         # "Canadian airstrike", "Egypt conducted airstrikes": the name right before the cue (at most
         # one verb between, not an auxiliary as in "ISIL had ended") is the doer.
         if before and not actor:
@@ -320,6 +331,8 @@ class Extractor:
                 target = a.actor
                 break
         target = target or loser
+        if etype in ("attack", "battle", "airstrike"):
+            actor, target = self._turned(text, cue, matches, start, actor, by_actor, target, usable)
         # "drove ISIL out of X" names the side the place was taken from inside the cue itself.
         taken_from = bool(target) or any(cue.start <= a.start and a.end <= cue.end for a in matches)
         if (not target and actor != "ISIL" and etype in HOSTILE_TYPES
@@ -419,6 +432,21 @@ class Extractor:
             return [s for s in picked if s.level == finest]
 
         return actor, target, holder, chosen
+
+    def _turned(self, text: str, cue: CueMatch, matches: list[ActorMatch], start: int, actor: str,
+                by_actor: str, target: str, usable) -> tuple[str, str]:
+        """Actor and target where the grammar turns them round: "the army repelled the ISIL assault"
+        (the repeller acts on ISIL), "the jet was shot down by ground fire" (the jet's side is hit)."""
+        repel = self.lex.repel.search(text, max(start, cue.start - 60), cue.start)
+        if repel is not None:
+            assailant = next((a.actor for a in matches if repel.end() - 40 <= a.start and a.end <= cue.start
+                              and a.start >= repel.start()), "")
+            repeller = self._subject(text, matches, start, repel.start(), usable)
+            return repeller, assailant or (actor if actor != repeller else target)
+        if PASSIVE_AUX.search(text, max(0, cue.start - 25), cue.start) and not by_actor:
+            subject = self._subject(text, matches, start, cue.start, usable) or actor
+            return "", subject or target
+        return actor, target
 
     # --- one event -------------------------------------------------------------------------
 

@@ -158,3 +158,26 @@ def delayed(lex: Lexicon, text: str, cue: CueMatch) -> bool:
     """"did not recapture Hawija until 5 October 2017": the negation delays the event, which happened."""
     clause = re.split(r"[;.]|,\s+(?:and|but)\b", text[cue.end:cue.end + 80], maxsplit=1)[0]
     return bool(lex.negation_end.search(clause))
+
+
+def navigation_section(lex: Lexicon, section: tuple[str, ...]) -> bool:
+    """"See also", "References", "Order of battle": a section that lists links or forces, not events."""
+    return any(title.strip().lower() in lex.navigation for title in section)
+
+
+def modal(lex: Lexicon, text: str, cue: CueMatch) -> bool:
+    """"demanded that Hezbollah withdraw", "attempted to advance", "if any pilot was shot down":
+    a demand, attempt, condition or possibility, not an event that happened."""
+    lead = text[max(0, cue.start - 70):cue.start]
+    return bool(lex.modal.search(lead)) and not lex.realis.search(lead[-40:])
+
+
+def compared(lex: Lexicon, text: str, cue: CueMatch) -> bool:
+    """"the deadliest attacks in the country since October 2009": the yardstick of a comparison."""
+    return bool(lex.comparison.search(text, max(0, cue.start - 30), cue.start)
+                and lex.comparison_end.match(text[cue.end:cue.end + 60]))
+
+
+def names_accord(lex: Lexicon, text: str, spot: Spot) -> bool:
+    """"the Yalta agreement", "the Astana talks": the place names an accord or meeting."""
+    return bool(lex.name_noun.match(text[spot.end:spot.end + 20]))

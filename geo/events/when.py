@@ -16,6 +16,15 @@ NEW_CLAUSE = re.compile(r";|,\s+(?:[A-Z][\w'-]*\s+)+[a-z]+ed\b|\bby\s+$")
 RELATIVE_OPEN = re.compile(r",\s*(?:which|that|who)\b[^,;]*$")
 
 
+# "since late 2012", "ongoing since 2011": where a state of affairs began, never the event's date.
+SINCE = re.compile(r"\bsince\s+(?:(?:late|early|mid|the\s+(?:end|start|beginning)\s+of)[\s-]+)?$", re.IGNORECASE)
+
+
+def background(text: str, date: DateSpan) -> bool:
+    """True for a date told as the start of a state ("since 2012"): it dates no event."""
+    return date.start_char > 0 and bool(SINCE.search(text, max(0, date.start_char - 40), date.start_char))
+
+
 def event_date(lex: Lexicon, sentence: Sentence, cue: CueMatch, lo: int, hi: int,
                prefer_after: bool = False) -> DateSpan | None:
     """The date span of one cue: the nearest date before it, unless that dates a report or an
@@ -26,7 +35,9 @@ def event_date(lex: Lexicon, sentence: Sentence, cue: CueMatch, lo: int, hi: int
         close = [d for d in located if 0 <= d.start_char - cue.end <= 30]
         if close:
             return close[0]
-    before = [d for d in located if d.end_char <= cue.start]
+    # "Since late 2012, ... arrived in 2016": a start of a state before the cue never dates it (after
+    # the cue it starts the cue's own activity: "conducting airstrikes in Mosul since September 2014").
+    before = [d for d in located if d.end_char <= cue.start and not background(sentence.text, d)]
     after = [d for d in located if d.start_char >= cue.end and d.start_char < hi
              and not RELATIVE_OPEN.search(sentence.text, cue.end, d.start_char)]
     if before:

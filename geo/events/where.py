@@ -1,0 +1,186 @@
+"""Which of a sentence's places is where a trigger's event happened (the frame's location role).
+
+Candidates are the place stage's mentions plus capitalised names a locative phrase introduces
+("in Tahrawa", "the village of Arnoun") that the gazetteer may not know. Each candidate is
+described by a few named features (side of the trigger, distance, the preposition before it,
+whether it only locates another place: "Mosul, Iraq", "90 km north of Baghdad"), and scored by
+a linear model whose weights are data: data/event_location_weights.csv, trained by
+benchmarks/train_event_location.py on part of the event-location development sentences.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from geo import settings
+from geo.errors import GeoError
+
+WEIGHTS_CSV = settings.DATA_DIR / "event_location_weights.csv"
+
+# The word right before a place that says how it relates to the event.
+PREPOSITIONS = ("in", "at", "near", "on", "from", "to", "into", "of", "outside", "across", "around",
+                "inside", "over", "toward", "towards", "through", "throughout", "along", "off", "by",
+                "between", "against", "within", "for", "with")
+# "the town of", "the northern city of", "a village in": a noun introducing a name.
+INTRO = re.compile(r"\b(?:city|town|village|area|district|neighbou?rhood|suburb|province|governorate|region|"
+                   r"capital|camp|border\s+town|refugee\s+camp|port|state|county|municipality|quarter|"
+                   r"outskirts|vicinity)\s+(?:of\s+)?$", re.IGNORECASE)
+LOCATOR = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
+                     r"south-east|south-west)(?:ern)?\s+(?:of\s+)?(?:the\s+)?$|\b(?:km|kilometers|kilometres|miles)"
+                     r"\s+(?:\([^)]*\)\s+)?(?:\w+\s+)?(?:of|from)\s+(?:the\s+)?$", re.IGNORECASE)
+WORD = re.compile(r"[\w'’-]+")
+# A capitalised name (Arabic articles and "of" may join it): "al-Shuriya", "Kfar Tibnit", "Bab al-Hawa".
+NAME = re.compile(r"(?:al-|Al-|el-|El-)?[A-Z][\w'’-]*(?:\s+(?:(?:al|el|as|ar|az|ad|ash|de|del|of)[\s-])?"
+                  r"(?:al-|Al-)?[A-Z][\w'’-]*)*")
+NAME_LEAD = re.compile(r"\b(?i:in|at|near|outside|inside|of|around|into)\s+(?:the\s+)?"
+                       r"(?:(?:[a-z-]+\s+){0,2}(?:city|town|village|area|district|neighbou?rhood|suburb|province|"
+                       r"region|camp|port|state|county|municipality|quarter)\s+(?:of\s+)?)?$")
+MODIFIES = re.compile(r"\s+(?!(?:in|at|on|of|near|and|or|to|from|for|with|by|was|were|is|are|has|had|have|"
+                      r"who|which|that|where|when|as|after|before|since|during|into|over|under|said|says)\b)[a-z]")
+REPORT = re.compile(r"\b(?:said|says|told|reported|according|announced|stated|added|claimed)\b", re.IGNORECASE)
+CLAUSE = re.compile(r"[;:.]\s|\b(?:and|but|while|whereas|after|before|when|as|since)\s", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A span of the sentence that may be the event's location; `kind` is the place kind or
+    "unresolved" (a mention the gazetteer could not place) or "name" (a name no mention covers)."""
+
+    start: int
+    end: int
+    kind: str
+
+
+# "bombed Pooneryn", "struck the Al-Rasoul Checkpoint": a name as the trigger's object.
+OBJECT_LEAD = re.compile(r"\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,2}$")
+# Capitalised words that never name a place: months, weekdays ("In September, ...").
+TIME_WORDS = frozenset("""january february march april may june july august september october november
+december monday tuesday wednesday thursday friday saturday sunday the this that""".split())
+
+
+def name_candidates(text: str, taken: list[tuple[int, int]], trigger: tuple[int, int] | None = None
+                    ) -> list[Candidate]:
+    """Capitalised names right after a locative phrase (or as the trigger's object), where no
+    mention already stands."""
+    out = []
+    for m in NAME.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken) or m.group(0).split()[0].lower() in TIME_WORDS:
+            continue
+        lead = NAME_LEAD.search(text, max(0, m.start() - 60), m.start())
+        obj = trigger is not None and trigger[1] <= m.start() and OBJECT_LEAD.fullmatch(text, trigger[1], m.start())
+        if not lead and not obj:
+            continue
+        out.append(Candidate(m.start(), m.end(), "name"))
+    return out
+
+
+LOCATIVE_PREPS = ("in", "at", "near", "outside", "inside", "around", "on", "of")
+CONTAINS = re.compile(r"(?:'s|’s)?\s+(?:[a-z]+\s+){0,2}(?:neighbou?rhood|district|suburb|village|town|city|province|area|"
+                      r"quarter|camp|refugee\s+camp|prison|outskirts|countryside)\s+(?:of|area)\b")
+
+
+def _prep(text: str, c: Candidate) -> str:
+    words = [w for w in WORD.findall(text[max(0, c.start - 40):c.start].lower()) if w not in ("the", "a", "an")]
+    return words[-1] if words else "^"
+
+
+def _distance(trigger: tuple[int, int], c: Candidate) -> int:
+    return c.start - trigger[1] if c.start >= trigger[1] else trigger[0] - c.end
+
+
+def _rank(kind: str) -> int:
+    return {"country": 3, "region": 2, "sea": 2}.get(kind, 0 if kind in ("name", "unresolved") else 1)
+
+
+def _level(kind: str) -> str:
+    if kind in ("country", "region", "unresolved", "name", "sea"):
+        return kind
+    return "fine"
+
+
+def features(text: str, trigger: tuple[int, int], cands: list[Candidate], k: int) -> dict[str, float]:
+    """Named features of candidate `k` for the trigger at `trigger` (binary unless noted)."""
+    c = cands[k]
+    f: dict[str, float] = {"bias": 1.0, "kind=" + _level(c.kind): 1.0}
+    after = c.start >= trigger[1]
+    side = "after" if after else "before"
+    gap = text[trigger[1]:c.start] if after else text[c.end:trigger[0]]
+    words = len(WORD.findall(gap))
+    bucket = "0-2" if words <= 2 else "3-5" if words <= 5 else "6-10" if words <= 10 else "11-20" if words <= 20 else "21+"
+    f[f"{side}:dist={bucket}"] = 1.0
+    same_side = [x for x in cands if (x.start >= trigger[1]) == after]
+    order = sorted(same_side, key=lambda x: abs((x.start - trigger[1]) if after else (trigger[0] - x.end)))
+    rank = order.index(c)
+    f[f"{side}:rank={min(rank, 2)}"] = 1.0
+    lead = text[max(0, c.start - 40):c.start]
+    lead_words = WORD.findall(lead.lower())
+    skip = [w for w in lead_words if w not in ("the", "a", "an")]
+    prep = skip[-1] if skip else "^"
+    intro = INTRO.search(lead)
+    if intro:
+        f["intro"] = 1.0
+        before_intro = WORD.findall(text[max(0, c.start - 80):c.start - len(intro.group(0))].lower())
+        before_intro = [w for w in before_intro if w not in ("the", "a", "an", "northern", "southern", "eastern",
+                                                             "western", "central", "nearby", "remote", "small")]
+        prep = before_intro[-1] if before_intro else "^"
+    f["prep=" + (prep if prep in PREPOSITIONS else "other" if skip else "^")] = 1.0
+    f[f"{side}:prep=" + (prep if prep in ("in", "at", "near", "from", "to", "of") else "x")] = 1.0
+    if LOCATOR.search(lead):
+        f["locator"] = 1.0      # "90 km north of Baghdad": it says where another place lies
+    tail = text[c.end:c.end + 3]
+    if k and text[cands[k - 1].end:c.start].strip() == "," and cands[k - 1].kind != "country" and c.kind in (
+            "country", "region"):
+        f["container"] = 1.0    # "Qamishli, Syria": the country only locates the place before it
+    if tail.startswith(("'s", "’s")):
+        f["possessive"] = 1.0   # "Baghdad's Hurriyah district": the district, not the city
+    if tail.startswith("-"):
+        f["compound"] = 1.0     # "Baghdad-based", "Syria-Iraq border"
+    if c.start == 0 or text[:c.start].strip() in ("In", "At", "Near", "in", "at"):
+        f["opens"] = 1.0
+    if REPORT.search(gap):
+        f["report_between"] = 1.0
+    f["clauses_between"] = min(len(CLAUSE.findall(gap)), 3) / 3.0
+    f["commas_between"] = min(gap.count(","), 4) / 4.0
+    f["only"] = 1.0 if len(cands) == 1 else 0.0
+    f[f"{side}:kind=" + _level(c.kind)] = 1.0
+    if CONTAINS.match(text, c.end):
+        f["container"] = 1.0    # "the Homs neighbourhood of Baba Amr": a finer place follows
+    locative = [x for x in cands if _prep(text, x) in LOCATIVE_PREPS]
+    if c in locative:
+        nearest = min(locative, key=lambda x: _distance(trigger, x))
+        f["nearest_locative"] = 1.0 if nearest == c else 0.0
+        f["finest_locative"] = 1.0 if all(_rank(c.kind) <= _rank(x.kind) for x in locative) else 0.0
+    if after and OBJECT_LEAD.fullmatch(text, trigger[1], c.start):
+        f["object"] = 1.0       # "bombed Pooneryn": the trigger's object
+    if MODIFIES.match(text, c.end):
+        f["modifier"] = 1.0     # "a U.S. base", "the Turkish city of": the name qualifies a noun
+    return f
+
+
+@lru_cache(maxsize=2)
+def load_weights(path: str | None = None) -> dict[str, float]:
+    """The feature weights (data/event_location_weights.csv: feature,weight)."""
+    try:
+        with open(path or WEIGHTS_CSV, encoding="utf-8", newline="") as handle:
+            return {row["feature"]: float(row["weight"]) for row in csv.DictReader(handle)}
+    except (OSError, KeyError, ValueError) as error:
+        raise GeoError(f"cannot read the event location weights: {error}") from error
+
+
+def score(feats: dict[str, float], weights: dict[str, float]) -> float:
+    z = sum(weights.get(name, 0.0) * value for name, value in feats.items())
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def choose(text: str, trigger: tuple[int, int], cands: list[Candidate],
+           weights: dict[str, float] | None = None) -> Candidate | None:
+    """The candidate most likely to be where the trigger's event happened (None without candidates)."""
+    if not cands:
+        return None
+    weights = load_weights() if weights is None else weights
+    cands = sorted(cands, key=lambda c: c.start)
+    return max(cands, key=lambda c: score(features(text, trigger, cands, cands.index(c)), weights))
