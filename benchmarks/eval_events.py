@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import argparse
 import csv
+import sys
 import time
 from pathlib import Path
 
-from geo.events.evaluate import ERROR_COLUMNS, evaluate_events
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from geo.events.evaluate import ERROR_COLUMNS, evaluate_events  # noqa: E402
 
 PROJECT = Path(__file__).resolve().parent.parent
 SHARED = PROJECT.parent / "shared" / "eval"

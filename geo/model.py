@@ -211,3 +211,4 @@ class Event:
     conflicts: str = ""
     place_text: str = ""          # surface text of the place mention
     trigger: tuple[int, int] = (-1, -1)   # original-file offsets of the cue words (-1: unknown)
+    reported: date | None = None  # the telling document's own day, if it has one (tells bulletins apart)

@@ -108,3 +108,97 @@ def test_the_named_member_is_the_actor_of_a_coalition_event():
         ev("002.txt", 7, "2014-08-09", "Mosul", "airstrike", "Coalition"),
     ])
     assert len(merged) == 1 and merged[0].actor == "France"
+
+
+def _chain(days: int, reported_lag: int | None = None, place="Erbil", precision="place"):
+    """One document per day, each telling a strike at `place` on its day (optionally a daily
+    bulletin dated `reported_lag` days after the strikes it tells)."""
+    from dataclasses import replace
+    from datetime import timedelta
+    out = []
+    for k in range(days):
+        iso = (date(2015, 1, 1) + timedelta(days=k)).isoformat()
+        e = replace(ev(f"r{k:03d}.md", 14, iso, place, actor="Coalition"), geo_precision=precision)
+        if reported_lag is not None:
+            e = replace(e, reported=e.date.start + timedelta(days=reported_lag))
+        out.append(e)
+    return out
+
+
+def test_a_chain_of_consecutive_days_does_not_collapse_into_one_event():
+    merged = merge_events(_chain(60))
+    assert len(merged) >= 60 // (3 + 1)
+    # No merged event holds days further apart than the tolerance.
+    by_ref = {(e.sources[0].doc, e.sources[0].line): e.date.start for e in _chain(60)}
+    for m in merged:
+        days = [by_ref[(s.doc, s.line)] for s in m.sources]
+        assert (max(days) - min(days)).days <= 3
+    assert sorted(s.doc for m in merged for s in m.sources) == [f"r{k:03d}.md" for k in range(60)]
+
+
+def test_a_series_of_daily_bulletins_gives_one_event_per_day():
+    merged = merge_events(_chain(30, reported_lag=1))
+    assert len(merged) == 30 and all(m.conflicts == "" for m in merged)
+    # Two reports of different lags about nearby days are still one event told twice.
+    from dataclasses import replace
+    from datetime import timedelta
+    a, b = _chain(2)
+    b = replace(b, reported=b.date.start + timedelta(days=5))
+    a = replace(a, reported=a.date.start + timedelta(days=1))
+    assert len(merge_events([a, b])) == 1
+
+
+def test_country_level_events_of_different_reports_stay_apart():
+    merged = merge_events(_chain(10, place="Iraq", precision="country"))
+    assert len(merged) == 10
+    same_day = [ev("a.md", 3, "2015-01-01", "Iraq"), ev("b.md", 3, "2015-01-01", "Iraq")]
+    from dataclasses import replace
+    assert len(merge_events([replace(e, geo_precision="country") for e in same_day])) == 2
+    # Within one report, its sentences about the same country and day are one event.
+    one = [replace(ev("a.md", line, "2015-01-01", "Iraq"), geo_precision="country") for line in (3, 9)]
+    assert len(merge_events(one)) == 1
+
+
+def test_the_events_line_is_the_line_of_its_evidence():
+    merged = merge_events([ev("a.txt", 3, "2015-11-13", evidence="told on 13"),
+                           ev("b.txt", 7, "2015-11-15", evidence="told on 15"),
+                           ev("c.txt", 2, "2015-11-15", evidence="told on 15 again")])
+    (m,) = merged
+    assert m.date.start == date(2015, 11, 15)
+    assert m.sources[0] == SourceRef("b.txt", 7) and m.evidence == "told on 15"
+    assert "a.txt:3 says 2015-11-13" in m.conflicts and "b.txt:7, c.txt:2 say 2015-11-15" in m.conflicts
+
+
+def test_the_result_does_not_depend_on_the_order_documents_arrive_in():
+    import random
+    events = (_chain(20) + _chain(12, reported_lag=1, place="Mosul")
+              + [ev("x.txt", 5, "2015-01-03", "Erbil", actor="Canada"),
+                 ev("y.txt", 6, "2015-01-02", "Erbil", actor="United Kingdom", precision="month")])
+    expected = merge_events(events)
+    rng = random.Random(7)
+    for _ in range(5):
+        shuffled = events[:]
+        rng.shuffle(shuffled)
+        assert merge_events(shuffled) == expected
+
+
+def test_one_report_repeated_many_times_is_one_event_with_every_source():
+    repeated = [ev(f"copy{k:04d}.txt", 3, "2015-03-03", "Mosul", actor="Coalition",
+                   evidence="On 3 March 2015, coalition aircraft struck ISIL positions near Mosul.")
+                for k in range(3000)]
+    repeated += [ev("one.txt", k, "2015-03-03", "Mosul", actor="Coalition") for k in range(1, 3001)]
+    (m,) = merge_events(repeated)
+    assert source_count(m) == 3001 and len(m.sources) == 6000 and m.conflicts == ""
+
+
+def test_a_built_archive_of_one_repeated_report_keeps_one_event_per_place(tmp_path):
+    import geo
+    report = ("On 3 March 2015, coalition aircraft struck ISIL positions near Mosul. "
+              "Officials in Baghdad said the operation would continue.\n\n")
+    (tmp_path / "archive.txt").write_text(report * 150, encoding="utf-8")
+    (tmp_path / "copy.txt").write_text(report * 2, encoding="utf-8")
+    atlas = geo.build([tmp_path])
+    strikes = [e for e in atlas.event_records if e.event_type == "airstrike" and e.place_text == "Mosul"]
+    assert len(strikes) == 1
+    assert source_count(strikes[0]) == 2 and len(strikes[0].sources) == 152
+    assert strikes[0].sources[0] == SourceRef("archive.txt", 1)

@@ -227,8 +227,9 @@ def test_an_inherited_paragraph_date_is_no_date_conflict():
     from geo.events import merge_events
     stated = DateSpan(date(2014, 8, 8), date(2014, 8, 8), "day", "8 August", 3, 11)
     inherited = DateSpan(date(2014, 8, 9), date(2014, 8, 9), "day")      # no text: from the paragraph
-    base = Event("a", "airstrike", stated, PLACES["Iraq"], actor="United States", geo_precision="country",
-                 sources=(SourceRef("000.txt", 2),), place_text="Iraq")
+    # At a town: country-level events of different documents are never merged (issue 9).
+    base = Event("a", "airstrike", stated, PLACES["Mosul"], actor="United States", geo_precision="place",
+                 sources=(SourceRef("000.txt", 2),), place_text="Mosul")
     other = _replace(base, event_id="b", date=inherited, sources=(SourceRef("001.txt", 144),))
     merged = merge_events([base, other])
     assert len(merged) == 1 and merged[0].conflicts == "" and merged[0].date.start == date(2014, 8, 8)

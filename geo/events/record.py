@@ -64,4 +64,5 @@ def build_event(actors: ActorLexicon, lex: Lexicon, doc: Document, sentence: Sen
         sources=(SourceRef(doc.id, line),),
         place_text=spot.mention.text,
         trigger=(sentence.to_original(cue.start), sentence.to_original_end(cue.end)),
+        reported=doc.date.start if doc.date is not None and doc.date.precision == "day" else None,
     )

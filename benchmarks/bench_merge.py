@@ -1,0 +1,91 @@
+"""Time merging on a news archive's worst case: one short report repeated (about 13,000 copies
+of a three-sentence report in 2 MB), where every copy tells the same events. Prints the time of
+the merge alone, the events it leaves and their source counts, and the whole `geo.build` time,
+each as wall and CPU seconds (CPU time is the fairer figure on a shared machine). Asserts nothing.
+
+    .venv/bin/python benchmarks/bench_merge.py [--mb 2] [--files 1] [--no-build]
+
+`--files N` spreads the copies over N documents (the same report in many files).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from geo.actors import load_actors  # noqa: E402
+from geo.api import build, place_mentions, read_documents  # noqa: E402
+from geo.events import Extractor, merge_events, source_count  # noqa: E402
+
+REPORT = ("On 3 March 2015, coalition aircraft struck ISIL positions near Mosul. "
+          "Another airstrike destroyed an ISIL vehicle near Tal Afar. "
+          "Officials in Baghdad said the operation would continue.\n\n")
+
+
+def write_archive(folder: Path, megabytes: float, files: int) -> list[Path]:
+    copies = max(1, int(megabytes * 1024 * 1024 / len(REPORT.encode())))
+    per_file = max(1, copies // files)
+    paths = []
+    for k in range(files):
+        path = folder / f"report_{k:05d}.txt"
+        path.write_text(REPORT * per_file, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def candidates(paths: list[Path]) -> list:
+    docs, _ = read_documents(paths)
+    mentions = place_mentions(docs)
+    by_doc: dict[str, list] = {}
+    for m in mentions:
+        by_doc.setdefault(m.doc, []).append(m)
+    extractor = Extractor(load_actors())
+    return [e for doc in docs for e in extractor.document(doc, by_doc.get(doc.id, []))]
+
+
+class _Clock:
+    """Wall and CPU seconds since the last lap."""
+
+    def __init__(self) -> None:
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+
+    def lap(self) -> str:
+        wall, cpu = time.perf_counter(), time.process_time()
+        text = f"{wall - self.wall:.2f} s wall, {cpu - self.cpu:.2f} s CPU"
+        self.wall, self.cpu = wall, cpu
+        return text
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="merge time on a repeated report")
+    parser.add_argument("--mb", type=float, default=2.0)
+    parser.add_argument("--files", type=int, default=1)
+    parser.add_argument("--no-build", action="store_true", help="time the merge only")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="geo-bench-merge-") as folder:
+        paths = write_archive(Path(folder), args.mb, args.files)
+        size = sum(p.stat().st_size for p in paths) / 1e6
+        clock = _Clock()
+        raw = candidates(paths)
+        stage = clock.lap()
+        merged = merge_events(raw)
+        merge = clock.lap()
+        print(f"repeated report: {size:.2f} MB in {len(paths)} file(s); {len(raw)} event candidates "
+              f"(read+places+extract {stage})")
+        print(f"  merge: {merge} -> {len(merged)} events, sources "
+              f"{sorted(source_count(e) for e in merged)}, refs {sorted(len(e.sources) for e in merged)}")
+        if not args.no_build:
+            atlas = build(paths)
+            total = clock.lap()
+            stages = ", ".join(f"{k} {v:.1f}" for k, v in atlas.timings.items())
+            print(f"  geo.build: {total} (wall by stage: {stages})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
