@@ -14,16 +14,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from shapely.geometry import shape
 
 from geo import settings
 from geo.actors import load_actors
-from geo.bases import build_bases
-from geo.events import Extractor, merge_events
+from geo.bases import join_bases
+from geo.docwork import DocTask, WorkOptions
+from geo.events import merge_events
 from geo.involvement import COLUMNS as INVOLVEMENT_COLUMNS
-from geo.involvement import involvement_rows
 from geo.model import Document, Event, Mention
 from geo.tables import (AREA_COLUMNS, BASE_COLUMNS, CONTROL_COLUMNS, EVENT_COLUMNS,
                         TERRITORY_COLUMNS, UNRESOLVED_COLUMNS, event_rows, point_of)
@@ -54,9 +54,11 @@ class Atlas:
     documents: list[Document]
     layers: dict[str, Layer]
     event_records: list[Event] = field(default_factory=list)
-    mention_records: list[Mention] = field(default_factory=list)
+    mention_records: Iterable[Mention] = field(default_factory=list)   # streamed from the store
     errors: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    store: object = field(default=None, repr=False)   # where streamed rows are read from
+    computed: int = 0             # documents computed by this build (the others came from the cache)
 
     def _geo(self, name: str) -> "gpd.GeoDataFrame":
         from geo.export import frame
@@ -68,7 +70,7 @@ class Atlas:
         import pandas as pd
 
         layer = self.layers[name]
-        return pd.DataFrame(layer.rows, columns=layer.columns)
+        return pd.DataFrame(list(layer.rows), columns=layer.columns)
 
     @cached_property
     def events(self) -> "gpd.GeoDataFrame":
@@ -103,35 +105,6 @@ class Atlas:
         return self._table("control")
 
 
-def _tag_dates(doc: Document) -> Document:
-    try:
-        from geo.dates import tag_document
-    except ImportError:
-        log.warning("date stage not available: events cannot be dated")
-        return doc
-    return tag_document(doc)
-
-
-def read_documents(paths: list[Path], forced_format: str | None = None) -> tuple[list[Document], list[str]]:
-    """Read and date documents; errors for unreadable files come back as one-line strings."""
-    from geo.ingest import read_paths
-
-    docs, errors = read_paths([Path(p) for p in paths], forced_format)
-    return [_tag_dates(d) for d in docs], list(errors)
-
-
-def place_mentions(docs: list[Document], user_places: Path | None = None, online=None) -> list[Mention]:
-    """Place mentions of every document (resolved against the offline gazetteer)."""
-    from geo.places import find_mentions, load_gazetteer
-
-    gazetteer = load_gazetteer(user_places)
-    mentions: list[Mention] = []
-    for doc in docs:
-        mentions.extend(find_mentions(doc, gazetteer, online) if online is not None
-                        else find_mentions(doc, gazetteer))
-    return mentions
-
-
 def places_layer(mentions: list[Mention], events: list[Event]) -> Layer:
     """One point per distinct resolved place with mention and event counts (flat properties)."""
     from geo.places import places_features
@@ -153,55 +126,143 @@ def _horizon(docs: list[Document], events: list[Event]) -> date | None:
     return max(ends) if ends else None
 
 
+class StreamedRows:
+    """Rows read again from the result store each time they are iterated: mention-sized tables
+    stay on disk instead of in memory (iterate it, or `list()` it for a small build)."""
+
+    def __init__(self, produce: Callable[[], Iterator]) -> None:
+        self._produce = produce
+
+    def __iter__(self) -> Iterator:
+        return iter(self._produce())
+
+    def __eq__(self, other: object) -> bool:
+        return list(self) == list(other) if isinstance(other, (StreamedRows, list, tuple)) else NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def document_tasks(paths: list[Path]) -> tuple[list[DocTask], list[str]]:
+    """One task per file under `paths` (with its manifest entry) and one-line errors for missing paths."""
+    from geo.ingest import expand_paths
+
+    files, errors = expand_paths([Path(p) for p in paths])
+    tasks = []
+    for path, meta in files:
+        try:
+            size = path.stat().st_size
+        except OSError:
+            size = 0
+        tasks.append(DocTask(str(path), tuple(sorted((str(k), str(v)) for k, v in meta.items())), size))
+    return tasks, list(errors)
+
+
 def build(paths: list[str | Path] | str | Path | None = None, *, forced_format: str | None = None,
           user_places: str | Path | None = None, control_polygons: str | Path | None = None,
-          online=None) -> Atlas:
+          online=None, workers: int | None = None, scheduler: str | None = None,
+          cache: bool | None = None, quiet: bool = True) -> Atlas:
     """Read `paths` (files or folders; default: the bundled corpus) and return the Atlas.
 
     `user_places`: a places CSV added to the gazetteer; `control_polygons`: GeoJSON with
     holder/start/end that replaces derived control areas for its periods.
+    Documents are processed one by one (in parallel on `workers` processes, default: every
+    core; or on the Dask scheduler at `scheduler` / DASK_SCHEDULER_ADDRESS) and their results
+    kept in the per-document cache unless `cache=False` (or GEO_NO_RESULT_CACHE=1); the output
+    is the same whichever way. `quiet=False` shows progress bars on a terminal.
     """
+    from geo.resultstore import ResultStore, cache_enabled, default_path
+    from geo.runner import run_documents
+
     if isinstance(paths, (str, Path)):
         paths = [paths]
     t0 = time.perf_counter()
     timings: dict[str, float] = {}
-    docs, errors = read_documents([Path(p) for p in (paths or [settings.CORPUS_DIR])], forced_format)
-    timings["read+dates"] = time.perf_counter() - t0
-    t = time.perf_counter()
-    mentions = place_mentions(docs, Path(user_places) if user_places else None, online)
-    timings["places"] = time.perf_counter() - t
+    tasks, errors = document_tasks([Path(p) for p in (paths or [settings.CORPUS_DIR])])
+    options = WorkOptions(forced_format, str(user_places) if user_places else None)
+    use_cache = (cache_enabled() if cache is None else cache) and online is None
+    store = ResultStore(default_path() if use_cache else None)
+    plan = run_documents(tasks, options, store, workers=workers, scheduler=scheduler, quiet=quiet,
+                         online=online)
+    timings["documents"] = time.perf_counter() - t0
     t = time.perf_counter()
     actors = load_actors()
-    extractor = Extractor(actors)
-    by_doc: dict[str, list[Mention]] = {}
-    for m in mentions:
-        by_doc.setdefault(m.doc, []).append(m)
-    raw: list[Event] = []
-    for doc in docs:
-        raw.extend(extractor.document(doc, by_doc.get(doc.id, [])))
-    events = merge_events(raw)
-    timings["events"] = time.perf_counter() - t
+    joined = _join(plan, store, errors)
+    computed = set(plan.todo)
+    for name, k in (("read+dates", 0), ("places", 1), ("events", 2)):
+        timings[f"  {name} (cpu, summed)"] = sum(r.seconds[k] for i, r in joined.results if i in computed
+                                                 and len(r.seconds) > k)
+    events = merge_events(joined.candidates)
+    timings["merge"] = time.perf_counter() - t
     t = time.perf_counter()
-    base_rows = build_bases(docs, mentions, events, actors)
+    docs = joined.documents
+    base_rows = join_bases(joined.bases, events, lambda: _stream(plan, store, "dated"))
     user_polys = load_user_polygons(control_polygons) if control_polygons else None
     territory_rows = control_features(events, _horizon(docs, events), user_polys, actors)
     timings["bases+territory"] = time.perf_counter() - t
     t = time.perf_counter()
-    from geo.places import MENTION_COLUMNS, mention_rows, review_rows
+    from geo.places import MENTION_COLUMNS, mention_rows
 
     erows = event_rows(events, actors)
+    mentions = StreamedRows(lambda: _stream(plan, store, "mentions"))
     layers = {
         "events": Layer(erows, EVENT_COLUMNS, [point_of(r) for r in erows]),
         "places": places_layer(mentions, events),
         "bases": Layer(base_rows, BASE_COLUMNS, [point_of(r) for r in base_rows]),
         "territory": Layer(territory_rows, TERRITORY_COLUMNS, [r["geometry"] for r in territory_rows]),
-        "mentions": Layer(mention_rows(mentions), list(MENTION_COLUMNS)),
-        "involvement": Layer(involvement_rows(docs), INVOLVEMENT_COLUMNS),
-        "unresolved": Layer(review_rows(mentions, docs), UNRESOLVED_COLUMNS),
+        "mentions": Layer(StreamedRows(lambda: mention_rows(_stream(plan, store, "mentions"))),
+                          list(MENTION_COLUMNS)),
+        "involvement": Layer(joined.involvement, INVOLVEMENT_COLUMNS),
+        "unresolved": Layer(StreamedRows(lambda: _stream(plan, store, "unresolved")), UNRESOLVED_COLUMNS),
         "control": Layer(timeline_rows(events, actors), CONTROL_COLUMNS),
         "areas": Layer(area_rows(territory_rows), AREA_COLUMNS),
     }
     atlas = Atlas(documents=docs, layers=layers, event_records=events, mention_records=mentions,
-                  errors=errors, timings=timings)
+                  errors=joined.errors, timings=timings, store=store,
+                  computed=len(plan.todo))
     timings["tables"] = time.perf_counter() - t
+    if use_cache:
+        store.prune()
     return atlas
+
+
+@dataclass
+class _Joined:
+    """What the joining stages need of every document, read from the store in file order."""
+
+    documents: list[Document] = field(default_factory=list)
+    candidates: list[Event] = field(default_factory=list)
+    bases: list = field(default_factory=list)
+    involvement: list[dict] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    results: list = field(default_factory=list)      # (index, DocResult without mentions), computed ones
+
+
+def _join(plan, store, errors: list[str]) -> _Joined:
+    joined = _Joined(errors=list(errors))
+    computed = set(plan.todo)
+    for i, (task, key) in enumerate(zip(plan.tasks, plan.keys)):
+        result = plan.held.get(i) or store.core(key, task.path)
+        for message in result.log:          # the reader's warnings, once, in file order
+            log.warning("%s", message)
+        if i in computed:
+            joined.results.append((i, result))
+        if result.error:
+            joined.errors.append(result.error)
+            continue
+        joined.documents.append(result.info.as_document())
+        joined.candidates.extend(result.candidates)
+        joined.bases.extend(result.bases)
+        joined.involvement.extend(result.involvement)
+    return joined
+
+
+def _stream(plan, store, part: str) -> Iterator:
+    """One part of every readable document's result, in file order, read from the store."""
+    for i, key in enumerate(plan.keys):
+        held = plan.held.get(i)
+        if held is not None:
+            yield from getattr(held, part)
+        elif part == "dated":
+            yield from store.dated(key)
+        else:
+            yield from getattr(store.mentions(key), part)

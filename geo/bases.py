@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
@@ -100,27 +102,91 @@ def _mention_in(sentence_mentions: list[Mention], name: str) -> Mention | None:
     return best if best is not None and best.place.kind not in ("country", "region") else None
 
 
+@dataclass(frozen=True)
+class BaseItem:
+    """A base or carrier as one document lists it: what `build_bases` joins across documents
+    (found per document, so documents can be read in parallel and cached one by one)."""
+
+    key: str                      # place_id, "name:<name>" or "ship:<name>"
+    name: str
+    kind: str                     # airbase, carrier
+    place: Place | None
+    country: str
+    lat: float | None
+    lon: float | None
+    users: tuple[str, ...]
+    doc: str
+    line: int
+    evidence: str
+    start: date | None = None
+    end: date | None = None
+
+
+@dataclass(frozen=True)
+class DatedLine:
+    """A sentence with a date of its own or its paragraph's: where a carrier listed without a
+    start may first appear dated (`first` is the earliest start of those dates)."""
+
+    doc: str
+    line: int
+    first: date
+    text: str
+
+
+def base_items(doc: Document, mentions: list[Mention], actors: ActorLexicon | None = None) -> list[BaseItem]:
+    """Bases and carriers listed in one document (list items, carrier items), in text order."""
+    actors = actors or load_actors()
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        if m.doc == doc.id:
+            by_sentence.setdefault(m.sentence, []).append(m)
+    items: list[BaseItem] = []
+    for s in doc.sentences:
+        text = " ".join(s.text.split())
+        if len(text) > 220:
+            continue
+        m = BASE_ITEM.match(text)
+        if m:
+            items.append(_list_item(doc, s, text, m, by_sentence.get(s.index, []), actors))
+            continue
+        c = CARRIER_ITEM.match(text)
+        if c:
+            items.append(_carrier_item(doc, s, text, c, by_sentence.get(s.index, [])))
+    return items
+
+
+def dated_lines(doc: Document) -> list[DatedLine]:
+    """Every sentence of `doc` with a date ("launched that day from USS ...": the paragraph's
+    previous date holds), for the carriers' first dated mention."""
+    lines: list[DatedLine] = []
+    previous, paragraph = (), None
+    for s in doc.sentences:
+        dates = s.dates or (previous if s.paragraph == paragraph else ())
+        previous, paragraph = (s.dates or previous), s.paragraph
+        if dates:
+            lines.append(DatedLine(doc.id, s.line, min(d.start for d in dates), s.text))
+    return lines
+
+
 def build_bases(documents: list[Document], mentions: list[Mention], events: list[Event],
                 actors: ActorLexicon | None = None) -> list[dict]:
     """Rows for bases.geojson (name, place_id, country, kind, users, start, end, sources, ...)."""
     actors = actors or load_actors()
-    by_sentence: dict[tuple[str, int], list[Mention]] = {}
-    for m in mentions:
-        by_sentence.setdefault((m.doc, m.sentence), []).append(m)
+    items = [i for doc in documents for i in base_items(doc, mentions, actors)]
+    return join_bases(items, events, lambda: (line for doc in documents for line in dated_lines(doc)))
+
+
+def join_bases(items: Iterable[BaseItem], events: list[Event],
+               lines: Callable[[], Iterable[DatedLine]]) -> list[dict]:
+    """Join every document's base items and the `base_use` events into bases.geojson rows.
+    `lines()` gives the dated sentences again (read only when a carrier lacks a start)."""
     bases: dict[str, _Base] = {}
-    for doc in documents:
-        for s in doc.sentences:
-            text = " ".join(s.text.split())
-            if len(text) > 220:
-                continue
-            m = BASE_ITEM.match(text)
-            if m:
-                _list_item(bases, doc, s, text, m, by_sentence.get((doc.id, s.index), []), actors)
-                continue
-            c = CARRIER_ITEM.match(text)
-            if c:
-                _carrier_item(bases, doc, s, text, c, by_sentence.get((doc.id, s.index), []), actors)
-    _carrier_starts(bases, documents)
+    for item in items:
+        base = bases.get(item.key)
+        if base is None:
+            base = bases[item.key] = _Base(item.name, item.kind, item.place, item.country, item.lat, item.lon)
+        base.add(list(item.users), item.doc, item.line, item.evidence, item.start, item.end)
+    _carrier_starts(bases, lines)
     for ev in events:
         if ev.event_type != "base_use" or ev.place is None or ev.place.kind != "airbase":
             continue
@@ -134,25 +200,23 @@ def build_bases(documents: list[Document], mentions: list[Mention], events: list
     return [b.row() for b in bases.values()]
 
 
-def _list_item(bases, doc, s, text, m, mentions, actors) -> None:
+def _list_item(doc, s, text, m, mentions, actors) -> BaseItem:
     name = m.group("name").strip()
     hit = _mention_in(mentions, name)
     place = hit.place if hit else None
     country = place.country if place else _iso(m.group("country"), actors)
     key = place.place_id if place else "name:" + name.lower()
-    base = bases.get(key)
-    if base is None:
-        base = bases[key] = _Base(place.name if place else name, "airbase", place, country,
-                                  place.lat if place else None, place.lon if place else None)
     users: list[str] = []
     note = m.group("note") or ""
     used = USED_BY.search(note)
     if used:
         users = [a.actor for a in actors.find(used.group("who"))]
-    base.add(users, doc.id, s.line, text)
+    return BaseItem(key, place.name if place else name, "airbase", place, country,
+                    place.lat if place else None, place.lon if place else None,
+                    tuple(users), doc.id, s.line, text)
 
 
-def _carrier_item(bases, doc, s, text, c, mentions, actors) -> None:
+def _carrier_item(doc, s, text, c, mentions) -> BaseItem:
     name = " ".join(c.group("name").split())
     sea = " ".join(c.group("sea").split())
     sea = "Mediterranean Sea" if sea == "Mediterranean" else sea
@@ -171,26 +235,20 @@ def _carrier_item(bases, doc, s, text, c, mentions, actors) -> None:
             end = d.end
         elif FROM.search(lead):
             start = d.start
-    key = "ship:" + name.lower()
-    base = bases.get(key) or _Base(name, "carrier", None, "", lat, lon)
-    bases[key] = base
-    base.add(users, doc.id, s.line, text, start, end)
+    return BaseItem("ship:" + name.lower(), name, "carrier", None, "", lat, lon, tuple(users),
+                    doc.id, s.line, text, start, end)
 
 
-def _carrier_starts(bases: dict[str, _Base], documents: list[Document]) -> None:
+def _carrier_starts(bases: dict[str, _Base], lines: Callable[[], Iterable[DatedLine]]) -> None:
     """A carrier listed without a start ("... until mid October 2014") starts at its first dated mention."""
-    for base in bases.values():
-        if base.kind != "carrier" or base.start is not None:
-            continue
-        name = re.sub(r"^(?:USS|HMS|FS|HMAS|HMCS|HNLMS)\s+", "", base.name)
-        for doc in documents:
-            previous, paragraph = (), None
-            for s in doc.sentences:
-                # "launched that day from USS ...": the paragraph's previous date holds.
-                dates = s.dates or (previous if s.paragraph == paragraph else ())
-                previous, paragraph = (s.dates or previous), s.paragraph
-                if name in s.text and dates and (doc.id, s.line) not in base.refs:
-                    first = min(d.start for d in dates)
-                    if base.end is None or first <= base.end:
-                        base.start = first if base.start is None else min(base.start, first)
-                        base.refs.append((doc.id, s.line))
+    waiting = {key: re.sub(r"^(?:USS|HMS|FS|HMAS|HMCS|HNLMS)\s+", "", base.name)
+               for key, base in bases.items() if base.kind == "carrier" and base.start is None}
+    if not waiting:
+        return
+    for line in lines():            # one pass over the dated sentences for every such carrier
+        for key, name in waiting.items():
+            base = bases[key]
+            if name in line.text and (line.doc, line.line) not in base.refs:
+                if base.end is None or line.first <= base.end:
+                    base.start = line.first if base.start is None else min(base.start, line.first)
+                    base.refs.append((line.doc, line.line))

@@ -72,11 +72,12 @@ def build_outputs(paths: list[Path], out: Path, forced_format: str | None = None
 
 def run_build(paths: list[Path], out: Path, forced_format: str | None = None, *,
               with_map: bool = True, user_places: Path | None = None,
-              control_polygons: Path | None = None) -> tuple[list[Path], list[str]]:
+              control_polygons: Path | None = None, **scale) -> tuple[list[Path], list[str]]:
     """Run every stage, write the outputs of the readable files, and return the files written
-    and one line per file that could not be read (the CLI prints them and exits 1)."""
+    and one line per file that could not be read (the CLI prints them and exits 1).
+    `scale`: geo.build's workers, scheduler, cache and quiet."""
     atlas = build(paths, forced_format=forced_format, user_places=user_places,
-                  control_polygons=control_polygons)
+                  control_polygons=control_polygons, **scale)
     if not atlas.documents:
         # Nothing readable: say so instead of writing an empty atlas over the last good one.
         reason = atlas.errors[0] if atlas.errors else "no documents found"

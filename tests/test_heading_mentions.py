@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from geo import api, settings
+from geo import api, docwork, settings
 from geo.ingest import read_document, read_paths
 from geo.places import find_mentions
 
@@ -98,15 +98,14 @@ def test_every_seed_heading_is_verbatim_or_mapped():
 
 def test_events_unchanged_on_the_seeds(monkeypatch):
     """Heading mentions add mention rows and places, never events, bases or territory."""
-    with_headings = api.build()
-    read = api.read_documents
+    with_headings = api.build(cache=False, workers=1)
+    read = docwork.read_dated
 
-    def without_headings(paths, forced_format=None):
-        docs, errors = read(paths, forced_format)
-        return [dataclasses.replace(d, headings=()) for d in docs], errors
+    def without_headings(path, forced_format, meta):
+        return dataclasses.replace(read(path, forced_format, meta), headings=())
 
-    monkeypatch.setattr(api, "read_documents", without_headings)
-    without = api.build()
+    monkeypatch.setattr(docwork, "read_dated", without_headings)
+    without = api.build(cache=False, workers=1)
     for layer in ("events", "bases", "territory", "unresolved"):
         assert with_headings.layers[layer].rows == without.layers[layer].rows, layer
     key = lambda r: (r["doc"], r["start"], r["end"])       # noqa: E731

@@ -6,9 +6,15 @@ and coastlines with no tile server.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
 from functools import lru_cache
+from pathlib import Path
 
-from geo import naturalearth
+from geo import atomic, naturalearth, settings
+
+log = logging.getLogger(__name__)
 
 # 50m reads well from world view down to a country; decimals keep the HTML small (~1 km).
 RESOLUTION = "50m"
@@ -63,5 +69,32 @@ def topology_to_geojson(topology: dict, name: str) -> dict:
 
 @lru_cache(maxsize=2)
 def countries(resolution: str = RESOLUTION) -> dict:
-    """World countries (id = ISO 3166 numeric code, properties.name) from world-atlas."""
-    return topology_to_geojson(naturalearth.load_topology(resolution), "countries")
+    """World countries (id = ISO 3166 numeric code, properties.name) from world-atlas.
+    Decoding takes about a second; the result is kept as JSON in the cache folder, keyed by
+    the TopoJSON file and this module, and decoded again if that file is missing or bad."""
+    cached = _cache_file(resolution)
+    if cached is not None:
+        try:
+            decoded = json.loads(cached.read_text(encoding="utf-8"))
+            if isinstance(decoded, dict) and isinstance(decoded.get("features"), list):
+                return decoded
+        except (OSError, ValueError):
+            pass
+    decoded = topology_to_geojson(naturalearth.load_topology(resolution), "countries")
+    if cached is not None:
+        try:
+            atomic.write_text(cached, json.dumps(decoded, ensure_ascii=False, separators=(",", ":")))
+        except OSError as error:
+            log.info("basemap cache not written: %s", error)
+    return decoded
+
+
+def _cache_file(resolution: str) -> Path | None:
+    """Where the decoded basemap is kept: named by the hash of its source and decoder."""
+    source = settings.NODE_MODULES / naturalearth.TOPOJSON_NAME.format(resolution=resolution)
+    try:
+        digest = hashlib.sha256(source.read_bytes())
+    except OSError:
+        return None                 # load_topology says what is missing
+    digest.update(Path(__file__).read_bytes())
+    return settings.CACHE_DIR / f"basemap-{resolution}-{digest.hexdigest()[:16]}.json"
