@@ -105,6 +105,27 @@ class Atlas:
         return self._table("control")
 
 
+def read_documents(paths: list[Path], forced_format: str | None = None) -> tuple[list[Document], list[str]]:
+    """Read and date whole documents in memory (for evaluations; `build` goes file by file)."""
+    from geo.dates import tag_document
+    from geo.ingest import read_paths
+
+    docs, errors = read_paths([Path(p) for p in paths], forced_format)
+    return [tag_document(d) for d in docs], list(errors)
+
+
+def place_mentions(docs: list[Document], user_places: Path | None = None, online=None) -> list[Mention]:
+    """Place mentions of every document (resolved against the offline gazetteer)."""
+    from geo.places import find_mentions, load_gazetteer
+
+    gazetteer = load_gazetteer(user_places)
+    mentions: list[Mention] = []
+    for doc in docs:
+        mentions.extend(find_mentions(doc, gazetteer, online) if online is not None
+                        else find_mentions(doc, gazetteer))
+    return mentions
+
+
 def places_layer(mentions: list[Mention], events: list[Event]) -> Layer:
     """One point per distinct resolved place with mention and event counts (flat properties)."""
     from geo.places import places_features
