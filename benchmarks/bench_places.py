@@ -14,7 +14,7 @@ import time
 
 from geo import settings
 from geo.places import find_mentions_in_text, load_gazetteer
-from geo.places import gazetteer as gz
+from geo.places import cache
 
 SENTENCES = [
     "Coalition aircraft struck ISIL positions near {a} and {b} on Tuesday, officials said.",
@@ -135,7 +135,7 @@ def main() -> None:
         lookups_only(args.repeat)
         return
     if args.rebuild:
-        shutil.rmtree(gz.cache_path(), ignore_errors=True)
+        shutil.rmtree(cache.cache_path(), ignore_errors=True)
     _, build = timed(load_gazetteer)
     print(f"gazetteer build-or-load (first call): {build:.2f} s")
     gaz, load = timed(lambda: load_gazetteer(reuse=False))

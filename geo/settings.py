@@ -11,4 +11,21 @@ CORPUS_DIR = DATA_DIR / "corpus"
 MANIFEST = CORPUS_DIR / "manifest.csv"
 MAPS_DIR = REPO_ROOT / "maps"
 NODE_MODULES = Path(os.environ.get("GEO_NODE_MODULES", REPO_ROOT / "node_modules"))
-CACHE_DIR = Path(os.environ.get("GEO_CACHE_DIR", REPO_ROOT / ".cache"))
+
+
+def cache_dir() -> Path:
+    """Where caches go: GEO_CACHE_DIR, else the user's platform cache folder (~/.cache/geo on
+    Linux), never beside the package (a wheel's site-packages may be shared or read-only).
+    Read at each use, so a test or a caller can point it elsewhere after import."""
+    chosen = os.environ.get("GEO_CACHE_DIR", "").strip()
+    if chosen:
+        return Path(chosen).expanduser()
+    import platformdirs
+    return Path(platformdirs.user_cache_dir("geo", appauthor=False))
+
+
+def __getattr__(name: str):
+    # settings.CACHE_DIR stays an attribute (PEP 562), computed when read
+    if name == "CACHE_DIR":
+        return cache_dir()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

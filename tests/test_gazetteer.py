@@ -19,7 +19,7 @@ def test_lookup_and_get(gazetteer):
 
 def test_cache_is_reused(gazetteer):
     again = load_gazetteer()
-    assert again.path == gazetteer.path and (gazetteer.path / "done").exists()
+    assert again.path == gazetteer.path and (gazetteer.path / "manifest.json").exists()
 
 
 def test_icao_code_and_airbase(gazetteer):

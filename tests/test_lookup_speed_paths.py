@@ -12,7 +12,7 @@ import pytest
 
 from geo.model import PLACE_KINDS, Place
 from geo.places import fold, load_gazetteer
-from geo.places.cache import SOURCES, _hash
+from geo.places.store import SOURCES, _hash
 from geo.places.sources import geonames_dir
 
 TRICKY = [
@@ -165,7 +165,7 @@ def test_fresh_gazetteers_agree_whatever_was_looked_up_first():
 
 def _tiny_gazetteer(path, rows: list[Place]):
     """A gazetteer cache of a few records, written as the build writes it."""
-    from geo.places.cache import _pack, add_lookup_tables, load_arrays
+    from geo.places.store import add_lookup_tables, pack
     from geo.places.gazetteer import Gazetteer
     arrays = {"lat": np.array([p.lat for p in rows]), "lon": np.array([p.lon for p in rows]),
               "pop": np.array([p.population for p in rows], dtype=np.int64),
@@ -173,7 +173,7 @@ def _tiny_gazetteer(path, rows: list[Place]):
               "source": np.array([SOURCES.index(p.source) for p in rows], dtype=np.uint8)}
     for field, attr in (("id", "place_id"), ("name", "name"), ("country", "country"),
                         ("admin1", "admin1")):
-        arrays[field + "_blob"], arrays[field + "_off"] = _pack([getattr(p, attr) for p in rows])
+        arrays[field + "_blob"], arrays[field + "_off"] = pack([getattr(p, attr) for p in rows])
     index: dict[str, list[int]] = {}
     for i, p in enumerate(rows):
         index.setdefault(fold.canonical(p.name), []).append(i)
@@ -184,7 +184,7 @@ def _tiny_gazetteer(path, rows: list[Place]):
     for name, array in arrays.items():
         np.save(path / f"{name}.npy", array)
     add_lookup_tables(path)
-    return Gazetteer(load_arrays(path), path=path)
+    return Gazetteer({p.stem: np.load(p) for p in path.glob("*.npy")}, path=path)
 
 
 @pytest.mark.parametrize("long_name", [False, True])

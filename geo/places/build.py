@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import functools
 import itertools
-import json
-import pickle
 from pathlib import Path
 
 import numpy as np
 
 from geo import settings
 from geo.model import PLACE_KINDS, Place
-from geo.places import fold, sources
+from geo.places import fold, fork, sources, store
 
 _SOURCE_RANK = {"user": 0, "curated": 1, "naturalearth": 2, "geonames": 3, "airportsdata": 4}
 
@@ -154,72 +152,77 @@ def add_surface_keys(automaton, places) -> None:
                 automaton.add_word(f" {key} ", len(key) + 2)
 
 
-def build_arrays(out: Path) -> None:
-    """Write the arrays (.npy), automaton.pickle and caps.json into `out`."""
-    import ahocorasick
+def build_arrays(out: Path) -> dict:
+    """Write the gazetteer's arrays, caps.json and rowattrs.json and its automaton into
+    `out` (store.py says how); returns the automaton's header for the manifest. The names'
+    keys are worked out on every core (fork.py), the automaton is built beside the tables."""
+    import pandas as pd
     rows = sorted(collect_rows(), key=_prior)
     groups = _variant_groups()
-    index: dict[str, list[int]] = {}
-    automaton = ahocorasick.Automaton()
-    caps: dict[str, bool] = {}
-    for i, row in enumerate(rows):
-        names = dict.fromkeys((row[1], *row[2]))
-        for name in names:
-            key = fold.canonical(name)
-            if sources._CODE_RE.match(name) and row[7] == "airportsdata":
-                key = "#" + name.lower()  # ICAO/IATA codes: only looked up as codes
-            if key:
-                bucket = index.setdefault(key, [])
-                if not bucket or bucket[-1] != i:
-                    bucket.append(i)
-            if not _in_automaton(name, row):
-                continue
-            upper = name.replace(".", "").isupper() and len(name.replace(".", "")) <= 4
-            for skey in surface_keys(name, groups):
-                if caps.get(skey) != "curated":  # a curated acronym (EU, KRI) stays caps-only
-                    caps[skey] = "curated" if upper and row[7] in ("curated", "user") else (
-                        caps.get(skey, True) and upper)
-                automaton.add_word(f" {skey} ", len(skey) + 2)
-    automaton.make_automaton()
-
-    hashes = np.array([np.uint64(_h(k)) for k in index], dtype=np.uint64)
-    order = np.argsort(hashes, kind="stable")
-    lists = list(index.values())
-    kplace, kstart = [], [0]
-    for k in order:
-        kplace.extend(lists[k])
-        kstart.append(len(kplace))
-    arrays = {
-        "khash": hashes[order], "kstart": np.array(kstart, dtype=np.int64),
-        "kplace": np.array(kplace, dtype=np.int32),
+    parts = fork.map_ranges(functools.partial(_name_keys, rows, groups), len(rows))
+    index_keys = [k for part in parts for k in part[0]]
+    index_rows = np.concatenate([part[1] for part in parts])
+    auto_codes, auto_keys = pd.factorize(pd.Series([k for p in parts for k in p[2]], dtype=object))
+    automaton = fork.Aside(functools.partial(_write_automaton, out, auto_keys), len(auto_keys))
+    # a key is caps-only (matched only when written in capitals) if a curated place writes
+    # it in capitals (EU, KRI) or every name that gives it is an acronym
+    caps = pd.Series(np.concatenate([part[3] for part in parts])).groupby(auto_codes)
+    caps_only = (caps.max() == _CURATED_CAPS) | (caps.min() >= _CAPS)
+    arrays = store.key_table(index_keys, index_rows)
+    del index_keys, index_rows, parts
+    arrays.update({
         "lat": np.array([r[5] for r in rows], dtype=np.float64),
         "lon": np.array([r[6] for r in rows], dtype=np.float64),
         "pop": np.array([r[8] for r in rows], dtype=np.int64),
         "kind": np.array([PLACE_KINDS.index(r[3]) for r in rows], dtype=np.uint8),
-        "source": np.array([_source_code(r[7]) for r in rows], dtype=np.uint8),
-    }
+        "source": np.array([store.SOURCES.index(r[7]) for r in rows], dtype=np.uint8),
+    })
     for field, col in (("id", 0), ("name", 1), ("country", 4), ("admin1", 9)):
-        arrays[field + "_blob"], arrays[field + "_off"] = _pack_strings([r[col] for r in rows])
-    for name, array in arrays.items():
-        np.save(out / f"{name}.npy", array)
-    with open(out / "automaton.pickle", "wb") as handle:
-        pickle.dump(automaton, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    (out / "caps.json").write_text(json.dumps(sorted(k for k, v in caps.items() if v)))
+        arrays[field + "_blob"], arrays[field + "_off"] = store.pack([r[col] for r in rows])
+    tables, rowattrs = store.record_tables(
+        [r[0] for r in rows], [r[1] for r in rows], [(r[3], r[7], r[4], r[9]) for r in rows],
+        arrays["lat"], arrays["lon"], arrays["pop"])
+    arrays.update(tables)
+    store.write(out, arrays, {"rowattrs.json": rowattrs,
+                              "caps.json": sorted(auto_keys[caps_only.to_numpy()].tolist())})
+    return automaton.result()
 
 
-def _h(key: str) -> int:
-    from geo.places.cache import _hash
-    return _hash(key)
+_PLAIN, _CAPS, _CURATED_CAPS = 0, 1, 2  # how a name writes a surface key (see caps_only)
 
 
-def _source_code(source: str) -> int:
-    from geo.places.cache import SOURCES
-    return SOURCES.index(source)
+def _name_keys(rows: list[sources.Row], groups: dict[str, list[str]], start: int, stop: int):
+    """The keys of rows[start:stop]'s names: lookup keys with their record numbers, and
+    automaton keys with how the name writes them (_CAPS: an acronym such as "US")."""
+    index_keys, index_rows, auto_keys, auto_caps = [], [], [], []
+    for i in range(start, stop):
+        row = rows[i]
+        for name in dict.fromkeys((row[1], *row[2])):
+            key = fold.canonical(name)
+            if sources._CODE_RE.match(name) and row[7] == "airportsdata":
+                key = "#" + name.lower()  # ICAO/IATA codes: only looked up as codes
+            if key:
+                index_keys.append(key)
+                index_rows.append(i)
+            if not _in_automaton(name, row):
+                continue
+            upper = name.replace(".", "").isupper() and len(name.replace(".", "")) <= 4
+            caps = (_CURATED_CAPS if row[7] in ("curated", "user") else _CAPS) if upper else _PLAIN
+            for skey in surface_keys(name, groups):
+                auto_keys.append(skey)
+                auto_caps.append(caps)
+    return (index_keys, np.array(index_rows, dtype=np.int64), auto_keys,
+            np.array(auto_caps, dtype=np.int8))
 
 
-def _pack_strings(strings: list[str]):
-    from geo.places.cache import _pack
-    return _pack(strings)
+def _write_automaton(out: Path, keys) -> dict:
+    """Build the Aho-Corasick automaton over " key " (its value: that length) and store it."""
+    import ahocorasick
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    for key in keys:
+        automaton.add_word(f" {key} ", len(key) + 2)
+    automaton.make_automaton()
+    return store.write_automaton(out, automaton)
 
 
 def place_from_row(row: sources.Row) -> Place:

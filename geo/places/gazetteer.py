@@ -3,14 +3,14 @@
 Lookups bisect a sorted, memory-mapped array of 64-bit hashes of canonical names, so
 loading is a handful of memory-mapped files and needs no big Python dict or list. Places are
 materialised as `Place` records only when asked for, each from one fixed-size struct and one
-slice of a text column decoded at load (`rowrec`, `rowtext`: written after the build by
-cache.add_lookup_tables). The cache's format, fingerprint and building are in cache.py.
+slice of a text column decoded at load (`rowrec`, `rowtext`). The files' format is in
+store.py; where the cache lives, its checks, building and repair in cache.py.
 """
 
 from __future__ import annotations
 
 import bisect
-import json
+import itertools
 import struct
 from pathlib import Path
 
@@ -18,9 +18,8 @@ import numpy as np
 
 from geo.errors import GazetteerError
 from geo.model import Place
-from geo.places import fold, sources
-from geo.places.cache import (_BUCKET_SHIFT, _MUL, _PRIME, _ROW_SEP, build_cache, cache_path,
-                              load_arrays)
+from geo.places import cache, fold, sources, store
+from geo.places.store import _BUCKET_SHIFT, _MUL, _PRIME, _ROW_SEP
 
 # a Place filled through its __dict__: the same frozen record without the per-field
 # object.__setattr__ calls of the dataclass __init__ (materialising places is the lookup's cost)
@@ -32,9 +31,11 @@ class Gazetteer:
 
     def __init__(self, arrays: dict[str, np.ndarray],
                  extra: list[tuple[Place, tuple[str, ...]]] | None = None,
-                 path: Path | None = None) -> None:
+                 path: Path | None = None, manifest: dict | None = None) -> None:
         self._a = arrays
         self.path = path
+        self._manifest = manifest or {}
+        self._automaton = self._caps = None
         self.size = len(arrays["lat"])
         self._nkeys = len(arrays["khash"])
         # canonical key -> its key row (-1: none), then its places (see candidates)
@@ -82,9 +83,19 @@ class Gazetteer:
     def _row_attrs(self) -> tuple[str, tuple[tuple[str, str, str, str], ...], int]:
         """The record struct's format, the (kind, source, country, admin1) tuples its last
         field numbers, and how many bytes of `rowtext` are the ASCII rows."""
-        import pickle
-        with open(self.path / "rowattrs.pickle", "rb") as handle:
-            return pickle.load(handle)
+        meta = self._read(store.load_json, "rowattrs.json")
+        return meta["format"], tuple(tuple(a) for a in meta["attrs"]), meta["ascii_chars"]
+
+    def _read(self, reader, name: str):
+        """reader(folder, name): a file of the cache, rebuilt once if it is damaged."""
+        try:
+            return reader(self.path, name)
+        except store.Damaged as damage:
+            self._manifest = cache.repair(self.path, str(damage))
+            try:
+                return reader(self.path, name)
+            except store.Damaged as again:
+                raise GazetteerError(f"gazetteer cache {self.path}: {again}") from again
 
     def get(self, place_id: str) -> Place:
         """The place with this id; KeyError if unknown."""
@@ -213,23 +224,48 @@ class Gazetteer:
         return lookup
 
     def automaton(self):
-        """The Aho-Corasick automaton over surface-folded names (loaded on first use)."""
-        import pickle
-        if not hasattr(self, "_automaton"):
-            import ahocorasick  # noqa: F401 - needed to unpickle
-            with open(self.path / "automaton.pickle", "rb") as handle:
-                self._automaton = pickle.load(handle)
+        """The Aho-Corasick automaton over surface-folded names (loaded on first use); with
+        user places, joined to a small one of their names."""
+        if self._automaton is None:
+            automaton = self._read(lambda folder, _: store.read_automaton(
+                folder, self._manifest["automaton"]), store.AUTOMATON)
             if self._extra:
-                from geo.places.build import add_surface_keys
-                add_surface_keys(self._automaton, self._extra_pairs)
-                self._automaton.make_automaton()
+                automaton = _with_extra_names(automaton, self._extra_pairs)
+            self._automaton = automaton
         return self._automaton
 
     def caps_only(self) -> frozenset[str]:
         """Surface keys that only match when written in capitals (US, UK, UAE)."""
-        if not hasattr(self, "_caps"):
-            self._caps = frozenset(json.loads((self.path / "caps.json").read_text()))
+        if self._caps is None:
+            self._caps = frozenset(self._read(store.load_json, "caps.json"))
         return self._caps
+
+
+class _Joined:
+    """Two automata searched as one: `iter` gives the matches of both."""
+
+    def __init__(self, first, second) -> None:
+        self.first, self.second = first, second
+
+    def iter(self, text: str):
+        return itertools.chain(self.first.iter(text), self.second.iter(text))
+
+
+def _with_extra_names(automaton, places):
+    """The cached automaton plus the user's place names, in a small automaton of their own
+    (re-linking the big one would take a second): keys it already has are left out, so no
+    match comes twice."""
+    import ahocorasick
+    from geo.places.build import add_surface_keys
+    extra = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    add_surface_keys(extra, places)
+    for key in list(extra.keys()):
+        if automaton.exists(key):
+            extra.remove_word(key)
+    if len(extra) == 0:
+        return automaton
+    extra.make_automaton()
+    return _Joined(automaton, extra)
 
 
 _LOADED: dict[tuple, Gazetteer] = {}
@@ -240,7 +276,7 @@ def load_gazetteer(user_places: Path | None = None, *, reuse: bool = True) -> Ga
     A process loads it once: later calls with the same cache and places file (unchanged on
     disk) get the same instance, memos and automaton included; `reuse=False` gives a new
     one (what a fresh process would have)."""
-    path = cache_path()
+    path = cache.cache_path()
     key: tuple = (path,)
     if user_places is not None:
         try:
@@ -248,20 +284,23 @@ def load_gazetteer(user_places: Path | None = None, *, reuse: bool = True) -> Ga
             key = (path, str(Path(user_places).resolve()), st.st_mtime_ns, st.st_size)
         except OSError:
             key = ()  # a missing file: read_places_csv below says so
-    if reuse and key and key in _LOADED and (path / "done").exists():
+    if reuse and key and key in _LOADED and (path / store.MANIFEST).exists():
         return _LOADED[key]
-    if not (path / "done").exists():
-        build_cache(path)
+    manifest = cache.open_cache(path)
     try:
-        arrays = load_arrays(path)
-    except (OSError, ValueError) as error:
-        raise GazetteerError(f"cannot load gazetteer cache {path}: {error}") from error
+        arrays = store.load_arrays(path, manifest)
+    except (OSError, ValueError) as error:  # changed since it was checked: once more
+        manifest = cache.repair(path, f"cannot load it ({error})")
+        try:
+            arrays = store.load_arrays(path, manifest)
+        except (OSError, ValueError) as again:
+            raise GazetteerError(f"cannot load gazetteer cache {path}: {again}") from again
     extra = []
     if user_places is not None:
         for row in sources.read_places_csv(Path(user_places), "user"):
             place = Place(row[0], row[1], row[3], row[4], row[5], row[6], row[7], row[8], row[9])
             extra.append((place, row[2]))
-    gazetteer = Gazetteer(arrays, extra, path)
+    gazetteer = Gazetteer(arrays, extra, path, manifest)
     # the lookup's tables and decoded record text (~10 ms) are part of loading, so the first
     # lookups do not pay for them
     gazetteer._make_lookup()
