@@ -7,13 +7,14 @@ from datetime import date
 from eventkit import PLACES, day, month
 from shapely.geometry import Point
 
-from geo.model import Event, Place, SourceRef
+from geo.model import DateSpan, Event, Place, SourceRef
 from geo.territory import area_rows, control_features, timeline, timeline_rows
 from geo.territory.gate import judge
 
 BAGHDAD = Place("t:baghdad", "Baghdad", "city", "IQ", 33.31, 44.36, "test")
 SAMARRA = Place("t:samarra", "Samarra", "city", "IQ", 34.2, 43.87, "test")
-PLACES_ALL = {**PLACES, "Baghdad": BAGHDAD, "Samarra": SAMARRA}
+TAL_AFAR = Place("t:tal-afar", "Tal Afar", "city", "IQ", 36.38, 42.45, "test")
+PLACES_ALL = {**PLACES, "Baghdad": BAGHDAD, "Samarra": SAMARRA, "Tal Afar": TAL_AFAR}
 
 
 def said(place, holder, span, sentence, doc="h.txt", line=1, actor=None):
@@ -158,3 +159,41 @@ def test_region_precision_whole_governorate():
     isil = _area_of(feats, "ISIL", date(2015, 7, 15))[0]["geometry"]
     assert isil.contains(Point(40.5, 33.0))                         # western Anbar desert, far from any town
     assert not isil.contains(Point(PLACES["Tikrit"].lon, PLACES["Tikrit"].lat))
+
+
+def test_gate_reads_who_left_and_what_a_passive_trigger_governs():
+    tactic = "The tactics used in Ramadi were later applied to Fallujah, which was captured by ISIS in January 2014."
+    assert not judge(said("Ramadi", "ISIL", month(2014, 1), tactic)).counts
+    assert judge(said("Fallujah", "ISIL", month(2014, 1), tactic)).counts
+    assert not judge(said("Mosul", "ISIL", month(2015, 3),
+                          "The government announced an operation with its allies to regain Mosul.")).counts
+    expel = "Government forces seized the last village, thus fully expelling ISIL from the city of Ramadi."
+    assert not judge(said("Ramadi", "ISIL", day("2016-02-09"), expel), ("ISIS",)).counts
+    assert judge(said("Ramadi", "Iraq", day("2016-02-09"), expel), ("ISIS",)).counts
+
+
+def test_outside_powers_and_long_spans():
+    events = HISTORY + [
+        said("Mosul", "Coalition", month(2016, 1),
+             "In 2016 an international coalition captured Mosul from the Islamic State."),
+    ]
+    lines = timeline(events)
+    assert holder_on(lines, "t:mosul", date(2016, 6, 1)) == "ISIL"     # the coalition holds no ground
+    # "during the battle (2016–17)": a change known only to a long span takes effect at its end.
+    battle = DateSpan(date(2016, 1, 1), date(2017, 12, 31), "range", "(2016–17)")
+    later = timeline(HISTORY + [said("Tal Afar", "ISIL", month(2014, 6), "ISIL captured Tal Afar in June 2014."),
+                                said("Tal Afar", "Iraq", battle, "During the battle (2016–17) Iraqi forces retook Tal Afar.")])
+    assert holder_on(later, "t:tal-afar", date(2017, 6, 1)) == "ISIL"
+    assert holder_on(later, "t:tal-afar", date(2017, 12, 31)) == "Iraq"
+
+
+def test_landmarks_and_places_named_as_surroundings_do_not_change_hands():
+    bridge = "On 25 November 2015 the army cut the last supply line by seizing the Palestine Bridge."
+    ramadi_bridge = said("Ramadi", "Iraq", day("2015-11-25"), bridge.replace("Palestine", "Ramadi"))
+    assert not judge(ramadi_bridge).counts
+    west = "By January 2017 much of the land west of Raqqa had been seized by the SDF."
+    assert not judge(said("Raqqa", "Syrian Democratic Forces", month(2017, 1), west)).counts
+    assert judge(said("Raqqa", "Syrian Democratic Forces", month(2017, 10), "Raqqa had been seized by the SDF.")).counts
+    claim = "Damascus said the claims about the liberation of Raqqa were lies."
+    assert not judge(said("Raqqa", "Syria", month(2017, 10), claim)).counts
+    assert judge(said("Mosul", "Iraq", month(2017, 7), "Iraqi forces ousted the militants from Mosul.")).counts

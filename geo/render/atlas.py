@@ -20,13 +20,13 @@ from folium.utilities import JsCode
 
 from geo import atomic
 from geo.errors import AssetError
-from geo.render import assets, basemap
+from geo.render import assets, basemap, period
 from geo.render.labels import parse_iso
 from geo.render.layers import (THEATRES, ActorTable, bases_payload, events_payload,
                                involvement_payload, territory_geojson)
 
 STATIC = Path(__file__).parent / "static"
-JS_FILES = ("popups.js", "controls.js", "points.js", "atlas.js")
+JS_FILES = ("popups.js", "controls.js", "points.js", "timebar.js", "atlas.js")
 DEFAULT_TITLE = "The war against ISIL: strikes, bases and territory"
 DEFAULT_BOUNDS = [[12.0, 10.0], [42.0, 62.0]]  # Libya to Afghanistan when nothing is placed
 # Above this size the payload is embedded gzip+base64 (read with DecompressionStream):
@@ -117,13 +117,15 @@ def _wgs84(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def _busiest_time(territory: dict, t0: str) -> int:
-    """The slider's first position: the moment most territory features are valid, so the
-    map opens on the widest extent of control rather than on an empty start."""
-    spans = [(f["properties"]["start"], f["properties"]["end"]) for f in territory["features"]]
+def _busiest_time(territory: dict, t0: str, t1: str) -> int:
+    """The slider's first position: the moment (inside the slider's range [t0, t1]) most
+    territory features are valid, so the map opens on the widest extent of control rather than
+    on an empty start."""
+    spans = [(f["properties"]["start"], f["properties"]["end"]) for f in territory["features"]
+             if f["properties"]["start"][:10] <= t1 and f["properties"]["end"][:10] >= t0]
     if not spans:
         return _ms(t0)
-    best = max((a for a, _ in spans), key=lambda t: sum(a <= t <= b for a, b in spans))
+    best = max((max(a[:10], t0) for a, _ in spans), key=lambda t: sum(a[:10] <= t <= b[:10] for a, b in spans))
     return _ms(best) + 43_200_000  # noon of that first day
 
 
@@ -137,6 +139,8 @@ def atlas_payload(events: pd.DataFrame, bases: pd.DataFrame, territory: pd.DataF
     base_data = bases_payload(bases, actors)
     t0, t1 = _time_range(events, territory)
     terr = territory_geojson(territory, t0, t1)
+    m0, m1 = period.main_period(events, t0, t1)
+    t0, t1 = min(t0, m0), max(t1, m1)   # the whole period holds the main one
     holders = {f["properties"]["holder"]: f["properties"]["color"] for f in terr["features"]}
     involvement_rows = involvement_payload(involvement)
     drawn = len(event_data["cols"]["lat"])
@@ -151,6 +155,11 @@ def atlas_payload(events: pd.DataFrame, bases: pd.DataFrame, territory: pd.DataF
         "involvement": involvement_rows,
         "theatres": [t for t in THEATRES if any(r["theatre"] == t for r in involvement_rows)],
         "basemap": basemap.countries(resolution),
+        # The slider spans the main period in month steps; "whole period" widens it to [t0, t1].
+        "period": {"main": [_ms(m0), _ms(m1) + 86_399_000], "mainIso": [m0, m1], "full": [_ms(t0), _ms(t1) + 86_399_000],
+                   "mainLabel": f"{m0[:4]}\u2013{m1[:4]}", "fullLabel": f"{t0[:4]}\u2013{t1[:4]}"},
+        "areas": period.area_series(terr, m0, m1),
+        "cities": period.cities(),
     }
     return payload, terr, t0, t1
 
@@ -172,12 +181,15 @@ def build_atlas_html(events: pd.DataFrame, bases: pd.DataFrame, territory: pd.Da
         terr, style=JsCode("function (f) { return geoAtlasTerritoryStyle(f); }"),
         point_to_layer=JsCode("function (f, ll) { return geoAtlasTerritoryPoint(f, ll); }"),
     ).add_to(fmap)
-    end_ms = _ms(t1) + 86_399_000  # the last day is included
-    slider = plugins.TimelineSlider(auto_play=False, start=_ms(t0), end=end_ms,
-                                    date_options="D MMM YYYY", show_ticks=False,
-                                    playback_duration=30000, steps=500)
+    start_ms, end_ms = payload["period"]["main"]  # the last day is included
+    first, last = payload["period"]["mainIso"]
+    months = period.month_count(first, last)
+    # One step a month (timebar.js snaps every position to its month); play takes 0.4 s a month.
+    slider = plugins.TimelineSlider(auto_play=False, start=start_ms, end=end_ms,
+                                    date_options="MMMM YYYY", show_ticks=False,
+                                    playback_duration=400 * months, steps=months)
     slider.add_timelines(timeline).add_to(fmap)
-    _Boot(timeline.get_name(), slider.get_name(), _busiest_time(terr, t0)).add_to(fmap)
+    _Boot(timeline.get_name(), slider.get_name(), _busiest_time(terr, first, last)).add_to(fmap)
 
     root = fmap.get_root()
     root.header.add_child(Element(f"<title>{html.escape(title)}</title>"), name="geo_title")

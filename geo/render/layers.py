@@ -119,7 +119,7 @@ def events_payload(events: pd.DataFrame, actors: "ActorTable") -> dict[str, Any]
                    key=_year_key)
     year_index = {y: i for i, y in enumerate(years)}
     out: dict[str, list] = {k: [] for k in (
-        "id", "lat", "lon", "layer", "type", "year", "day", "actor", "date", "place", "target",
+        "id", "lat", "lon", "layer", "type", "year", "day", "dayEnd", "actor", "date", "place", "target",
         "country", "geo", "holder", "sources", "conflicts", "evidence", "refs")}
     undrawn = 0
     for i, (lat, lon) in enumerate(zip(lats, lons)):
@@ -137,6 +137,8 @@ def events_payload(events: pd.DataFrame, actors: "ActorTable") -> dict[str, Any]
         out["year"].append(year_index[year_of(cols["date_start"][i])])
         first = parse_iso(cols["date_start"][i])  # days since 1970 for "events up to the slider"
         out["day"].append((first - EPOCH).days if first else None)
+        last = parse_iso(cols["date_end"][i]) or first   # "points follow the slider" by the whole span
+        out["dayEnd"].append((last - EPOCH).days if last else None)
         out["actor"].append(actors.add(cols["actor"][i] or "unknown actor", cols["actor_color"][i]))
         out["date"].append(strings(date_label(cols["date_start"][i], cols["date_end"][i],
                                               cols["date_precision"][i])))
@@ -212,7 +214,7 @@ def territory_geojson(territory: pd.DataFrame, t0: str, t1: str) -> dict[str, An
     features = []
     if len(territory) and "geometry" in territory.columns:
         cols = {n: _col(territory, n) for n in ("holder", "side", "color", "start", "end",
-                                                 "source_refs")}
+                                                 "source_refs", "km2")}
         for i, geom in enumerate(territory.geometry.tolist()):
             if geom is None or geom.is_empty:
                 continue
@@ -227,8 +229,21 @@ def territory_geojson(territory: pd.DataFrame, t0: str, t1: str) -> dict[str, An
                                  "color": color_for(holder, cols["color"][i]),
                                  "start": start, "end": end,
                                  "period": _period(cols["start"][i], cols["end"][i]),
-                                 "refs": cols["source_refs"][i]}})
+                                 "refs": cols["source_refs"][i], "km2": _km2(cols["km2"][i], geom)}})
     return {"type": "FeatureCollection", "features": features}
+
+
+def _km2(value: str, geom) -> float | None:  # noqa: ANN001 - shapely geometry
+    """The feature's km² as written, else measured now (equal-area projection); points: None."""
+    try:
+        return round(float(value))
+    except (TypeError, ValueError):
+        pass
+    if geom.geom_type not in ("Polygon", "MultiPolygon"):
+        return None
+    from geo.territory.areas import km2, to_laea
+
+    return round(km2(to_laea(geom)))
 
 
 def _round_geometry(geometry: dict[str, Any]) -> dict[str, Any]:

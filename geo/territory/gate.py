@@ -47,8 +47,10 @@ def _rules() -> dict[str, re.Pattern[str]]:
     out = {}
     for kind, patterns in groups.items():
         body = "|".join(f"(?:{p})" for p in patterns)
-        out[kind] = re.compile(body if kind in ("linear", "from_holder", "whole", "not_before",
-                                                "not_between") else rf"\b(?:{body})", re.IGNORECASE)
+        plain = kind in ("linear", "from_holder", "whole", "not_before", "not_between", "passive_filler",
+                         "loser_object", "landmark_after", "before_place")
+        flags = 0 if kind == "landmark_after" else re.IGNORECASE     # "Palestine Bridge", not "bridge"
+        out[kind] = re.compile(body if plain else rf"\b(?:{body})", flags)
     return out
 
 
@@ -79,12 +81,22 @@ def _taken_from(text: str, end: int, holder: str, aliases: tuple[str, ...]) -> b
     return any(after.startswith(a.casefold()) for a in (holder, *aliases) if a)
 
 
-def _judge_span(text: str, start: int, end: int) -> tuple[str, str, str]:
+def _expels_holder(trigger: str, between: str, holder: str, aliases: tuple[str, ...]) -> bool:
+    """"expelling ISIL from Ramadi" read as ISIL holding Ramadi: the expelled side is the loser."""
+    if not _rules()["loser_object"].search(trigger):
+        return False
+    folded = between.casefold()
+    return any(re.search(rf"(?<!\w){re.escape(a.casefold())}(?!\w)", folded) for a in (holder, *aliases) if a)
+
+
+def _judge_span(text: str, start: int, end: int) -> tuple[str, str, str, str]:
     """(verdict kind, trigger, reason) for one occurrence of the place."""
     rules = _rules()
     if _inside_linear(text, start):
-        return "no", "", "road or bridge end"
-    best: tuple[str, str, str] | None = None
+        return "no", "", "road or bridge end", ""
+    if rules["landmark_after"].match(text[end:end + 40]):
+        return "no", "", "the name is part of a landmark's name", ""
+    best: tuple[str, str, str, str] | None = None
     best_rank: tuple[bool, int] = (False, -10**9)
     for kind in ("change", "state"):
         for m in rules[kind].finditer(text):
@@ -92,25 +104,30 @@ def _judge_span(text: str, start: int, end: int) -> tuple[str, str, str]:
                 gap, between = start - m.end(), text[m.end():start]
             elif m.start() >= end:
                 gap, between = m.start() - end, text[end:m.start()]
+                if not rules["passive_filler"].match(between):
+                    continue     # "used in Ramadi were applied to Fallujah, which was captured"
+                lead = rules["before_place"].search(text[:start])
+                if lead and rules["not_between"].search(lead.group(0)):
+                    continue     # "the land west of Raqqa had been seized"
             else:
                 continue
             if gap > MAX_GAP or re.search(r"[.;:]\s|\(", between):
                 continue
             before = text[max(0, m.start() - BEFORE):m.start()]
             if rules["not_before"].search(before):
-                verdict = ("no", m.group(0), f"intent or negation before '{m.group(0)}'")
+                verdict = ("no", m.group(0), f"intent or negation before '{m.group(0)}'", between)
             elif rules["not_between"].search(between):
                 word = rules["not_between"].search(between).group(0)
-                verdict = ("no", m.group(0), f"'{word}' between '{m.group(0)}' and the place")
+                verdict = ("no", m.group(0), f"'{word}' between '{m.group(0)}' and the place", between)
             else:
-                verdict = (kind, m.group(0), "")
+                verdict = (kind, m.group(0), "", between)
             # The nearest passing trigger wins; a blocked one only explains a rejection.
             rank = (verdict[0] != "no", -gap)
             if best is None or rank > best_rank:
                 best, best_rank = verdict, rank
         if best is not None and best[0] != "no":
             break
-    return best or ("no", "", "no completed change near the place")
+    return best or ("no", "", "no completed change near the place", "")
 
 
 def judge(event: Event, aliases: tuple[str, ...] = ()) -> Verdict:
@@ -124,9 +141,12 @@ def judge(event: Event, aliases: tuple[str, ...] = ()) -> Verdict:
         return Verdict(True, "as extracted (place not found in the sentence)")
     reasons = []
     for start, end in spans:
-        kind, trigger, reason = _judge_span(text, start, end)
+        kind, trigger, reason, between = _judge_span(text, start, end)
         if kind == "no":
             reasons.append(reason)
+            continue
+        if _expels_holder(trigger, between, event.holder_after, aliases):
+            reasons.append(f"'{trigger}' names {event.holder_after} as the side that left")
             continue
         if _taken_from(text, end, event.holder_after, aliases):
             reasons.append(f"taken from {event.holder_after}")

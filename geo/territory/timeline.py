@@ -57,14 +57,16 @@ class Change:
 
 
 def when(ev: Event) -> date:
-    """The day a change takes effect: "by December 2017" at the span's end; a change known only
-    to the season or year in the middle of its span; otherwise its first day."""
+    """The day a change takes effect: a day, or a month's first day (the map shows each month as
+    it stands at its end); "by December 2017", a season, a year or a longer range ("during the
+    Battle of Mosul (2016–17)") at the span's last day, so a holder is not shown years before the
+    text is sure of it."""
     span = ev.date
     if getattr(span, "qualifier", "") == "by":
         return span.end
-    if span.precision in ("season", "year"):
-        return span.start + (span.end - span.start) / 2
-    return span.start
+    if span.precision in ("day", "month") or (span.end - span.start).days <= 31:
+        return span.start
+    return span.end
 
 
 def changes(events: list[Event], actors: ActorLexicon | None = None) -> tuple[list[Change], list[tuple[Event, Verdict]]]:
@@ -73,6 +75,12 @@ def changes(events: list[Event], actors: ActorLexicon | None = None) -> tuple[li
     kept, dropped = [], []
     for ev in events:
         if ev.event_type != "territory_change" or not ev.holder_after or ev.place is None:
+            continue
+        if ev.holder_after in actors.actors and not actors.contests_territory(ev.holder_after) \
+                and ev.holder_after != UNKNOWN_HOLDER:
+            # Outside powers (the coalition, Russia, France) support the sides that hold ground;
+            # "the coalition captured Mosul" is the Iraqi forces it backed taking it.
+            dropped.append((ev, Verdict(False, f"{ev.holder_after} holds no ground (sides.csv)")))
             continue
         verdict = judge(ev, actors.aliases_of(ev.holder_after))
         if verdict.counts:

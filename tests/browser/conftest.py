@@ -36,10 +36,13 @@ def synthetic_atlas(tmp_path_factory, synthetic_inputs) -> Path:
 
 @pytest.fixture
 def open_page(chromium):
-    """open_page(path) → a ready page; tracks console errors, dialogs and outside requests."""
+    """open_page(path) → a ready page; tracks console errors, dialogs and outside requests.
+
+    The points follow the slider by default (events of its month); tests that count every event
+    open with follow="all" (the reader turning following off), the default here."""
     pages = []
 
-    def opener(path: Path):
+    def opener(path: Path, follow: str | None = "all"):
         page = chromium.new_page(viewport=VIEWPORT)
         page.geo_errors, page.geo_dialogs, page.geo_outside = [], [], []
         page.on("console", lambda m: m.type == "error" and page.geo_errors.append(m.text))
@@ -49,6 +52,8 @@ def open_page(chromium):
                 or page.geo_outside.append(r.url))
         page.route("**/*", offline_route)
         open_atlas(page, path)
+        if follow:
+            page.evaluate("mode => geoAtlas.setFollow(mode)", follow)
         pages.append(page)
         return page
 

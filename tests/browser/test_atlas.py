@@ -186,12 +186,19 @@ def test_an_empty_atlas_opens_cleanly(open_page, tmp_path):
     assert page.evaluate("[geoAtlas.visibleCount(), geoAtlas.baseCount(), geoAtlas.territoryCount()]") == [0, 0, 0]
 
 
-def test_points_can_follow_the_time_slider(open_page, synthetic_atlas, synthetic_inputs):
+def test_points_follow_the_slider_by_default_month_or_up_to(open_page, synthetic_atlas, synthetic_inputs):
     events = synthetic_inputs[0]
-    page = open_page(synthetic_atlas)
-    set_slider(page, "2015-09-01")
-    assert drawn(page) == len(events)  # off by default: the slider moves territory only
-    page.locator("input.geo-follow-time").check()
+    page = open_page(synthetic_atlas, follow=None)
+    assert page.locator("input.geo-follow-time").is_checked()       # on by default
+    assert page.evaluate("geoAtlas.follow()") == "month"
+    set_slider(page, "2015-09-10")
+
+    def in_month(start, end, first, last):
+        return start <= last and (end or start) >= first
+    september = {e for e, s, t in zip(events["event_id"], events["date_start"], events["date_end"])
+                 if in_month(s[:10], str(t)[:10] if isinstance(t, str) and t else s[:10], "2015-09-01", "2015-09-30")}
+    assert september and shown(page) == september
+    page.locator("select.geo-follow-mode").select_option("upto")
     assert shown(page) == set(events.loc[events["date_start"] <= "2015-09-01", "event_id"])
     set_slider(page, "2016-09-01")
     assert shown(page) == set(events.loc[events["date_start"] <= "2016-09-01", "event_id"])

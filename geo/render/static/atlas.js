@@ -10,7 +10,7 @@
 
   window.geoAtlasTerritoryStyle = function (feature) {
     var c = feature.properties.color;
-    return {color: c, weight: 1.5, fillColor: c, fillOpacity: 0.3};
+    return {color: c, weight: 1.5, fillColor: c, fillOpacity: 0.45};
   };
   window.geoAtlasTerritoryPoint = function (feature, latlng) {
     var c = feature.properties.color;
@@ -155,10 +155,11 @@
 
     function apply() {
       var E = D.events.cols, n = E.lat.length, vis = state.canvas.visible;
-      var follow = state.followTime, until = state.untilDay;
+      var mode = state.follow, from = state.fromDay, until = state.untilDay;
       for (var i = 0; i < n; i++) {
-        vis[i] = state.years[E.year[i]] && state.actors[E.actor[i]] &&
-          (!follow || E.day[i] === null || E.day[i] <= until) ? 1 : 0;
+        var inTime = mode === "all" || E.day[i] === null ||
+          (E.day[i] <= until && (mode === "upto" || E.dayEnd[i] >= from));
+        vis[i] = state.years[E.year[i]] && state.actors[E.actor[i]] && inTime ? 1 : 0;
       }
       state.canvas.redraw();
       var ticked = D.events.years.filter(function (y, k) { return state.years[k] && /^\d+$/.test(y); })
@@ -193,24 +194,44 @@
       counts.years[y]++;
       counts.actors[D.events.cols.actor[i]]++;
     });
-    // Optionally the points follow the time slider too: only events begun by its date.
-    state.followTime = false;
+    // The points follow the time slider (on by default): the events of the slider's month, or
+    // all events up to its date; "all" when the reader turns following off.
+    state.follow = timeline ? "month" : "all";
+    state.fromDay = -Infinity;
     state.untilDay = Infinity;
+    function readTime() {
+      if (timeline.time === undefined) return;
+      state.fromDay = Math.floor(A.monthStart(timeline.time) / 86400000);
+      state.untilDay = state.follow === "month" ? Math.floor(A.monthEnd(timeline.time) / 86400000)
+        : Math.floor(timeline.time / 86400000);
+    }
     if (timeline) {
       timeline.on("change", function () {
-        state.untilDay = Math.floor(timeline.time / 86400000);
-        if (state.followTime) apply();
+        readTime();
+        if (state.follow !== "all") apply();
+        if (legend) legend.showHolders(presentHolders());
+        if (chart) chart.setTime(timeline.time);
       });
     }
+    function setFollow(mode) {
+      state.follow = timeline ? mode : "all";
+      if (timeline) readTime();
+      apply();
+    }
+    function presentHolders() {
+      var present = {};
+      if (timeline) timeline.getLayers().forEach(function (l) { present[l.feature.properties.holder] = 1; });
+      return present;
+    }
+    if (slider) A.monthSteps(slider);
     A.filterControl(D, counts, setter(state.years), setter(state.actors), function (t) {
       state.theatre.value = t;
       if (involvement) involvement.restyle();
-    }, timeline ? function (on) {
-      state.followTime = on;
-      if (timeline.time !== undefined) state.untilDay = Math.floor(timeline.time / 86400000);
-      apply();
-    } : null).addTo(map);
-    A.legendControl(D, D.holders, INVOLVEMENT_COLORS).addTo(map);
+    }, timeline ? setFollow : null, slider ? A.periodButton(slider, D.period) : null).addTo(map);
+    var chart = timeline && D.areas.months.length ? A.areaChart(D.areas).addTo(map) : null;
+    var labels = A.cityLabels(map, D.cities).addTo(map);
+    var legend = A.legendControl(D, D.holders, INVOLVEMENT_COLORS).addTo(map);
+    legend.showHolders(presentHolders());
     A.addTitle(map, D.title, D.note);
     T.controls = performance.now();
     if (slider && startMs) slider.setTime(startMs);
@@ -247,7 +268,22 @@
         D.events.cols.id.forEach(function (id, i) { if (state.shown[i] && on[layer[i]]) ids.push(id); });
         return ids;
       },
-      openEventPopup: function (i) { state.canvas.fire("pointclick", {index: i}); }
+      openEventPopup: function (i) { state.canvas.fire("pointclick", {index: i}); },
+      setFollow: function (mode) {
+        var box = document.querySelector("input.geo-follow-time");
+        var select = document.querySelector("select.geo-follow-mode");
+        if (box) box.checked = mode !== "all";
+        if (select && mode !== "all") select.value = mode;
+        if (select) select.disabled = mode === "all";
+        setFollow(mode);
+      },
+      follow: function () { return state.follow; },
+      labels: labels,
+      chart: chart,
+      legendHolders: function () {
+        return Array.prototype.filter.call(document.querySelectorAll(".geo-legend-row[data-holder]"),
+          function (r) { return r.style.display !== "none"; }).map(function (r) { return r.dataset.holder; });
+      }
     };
     requestAnimationFrame(function () {
       requestAnimationFrame(function () {

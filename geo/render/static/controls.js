@@ -48,7 +48,7 @@
   }
 
   /* The filter control; callbacks receive (key or null for all/none, checked). */
-  A.filterControl = function (D, counts, onYear, onActor, onTheatre, onFollowTime) {
+  A.filterControl = function (D, counts, onYear, onActor, onTheatre, onFollowTime, periodButton) {
     var Control = L.Control.extend({
       options: {position: "topleft"},
       onAdd: function () {
@@ -63,15 +63,26 @@
           return {key: a.i, value: a.name, color: a.color, count: counts.actors[a.i]};
         }), "actor", onActor));
         if (onFollowTime) {
-          var time = el("fieldset", "geo-filter");
+          var time = el("fieldset", "geo-filter geo-time");
           time.appendChild(el("legend", null, "Time"));
           var label = el("label", "geo-follow");
           var follow = el("input", "geo-follow-time");
           follow.type = "checkbox";
-          follow.addEventListener("change", function () { onFollowTime(follow.checked); });
+          follow.checked = true;
           label.appendChild(follow);
-          label.appendChild(document.createTextNode("only events up to the slider date"));
+          label.appendChild(document.createTextNode("points follow the slider"));
           time.appendChild(label);
+          var mode = el("select", "geo-follow-mode");
+          [["month", "events of the slider's month"], ["upto", "all events up to its date"]].forEach(function (o) {
+            var option = el("option", null, o[1]);
+            option.value = o[0];
+            mode.appendChild(option);
+          });
+          function changed() { mode.disabled = !follow.checked; onFollowTime(follow.checked ? mode.value : "all"); }
+          follow.addEventListener("change", changed);
+          mode.addEventListener("change", changed);
+          time.appendChild(mode);
+          if (periodButton) time.appendChild(periodButton);
           box.appendChild(time);
         }
         if (D.involvement.length) {
@@ -100,10 +111,15 @@
     item.appendChild(mark);
     item.appendChild(el("span", null, label));
     list.appendChild(item);
+    return item;
   }
 
   A.legendControl = function (D, holders, involvementColors) {
+    var rows = [];
     var Control = L.Control.extend({
+      showHolders: function (present) {
+        rows.forEach(function (row) { row.style.display = present[row.dataset.holder] ? "" : "none"; });
+      },
       options: {position: "bottomright"},
       onAdd: function () {
         var box = el("div", "geo-legend leaflet-bar");
@@ -115,8 +131,13 @@
         swatchRow(box, "#888", "Air base (square)", "geo-mark-base");
         swatchRow(box, "#fff", "Dashed outline: single source", "geo-mark-single");
         if (holders.length) {
+          // Only the holders drawn at the slider's date are listed (showHolders below).
           box.appendChild(el("div", "geo-legend-sub", "Territory held by"));
-          holders.forEach(function (h) { swatchRow(box, h.color, h.holder, "geo-mark-area"); });
+          rows = holders.map(function (h) {
+            var row = swatchRow(box, h.color, h.holder, "geo-mark-area");
+            row.dataset.holder = h.holder;
+            return row;
+          });
         }
         if (D.involvement.length) {
           box.appendChild(el("div", "geo-legend-sub", "Involvement (strongest)"));

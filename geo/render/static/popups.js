@@ -89,6 +89,7 @@
     var table = el("table");
     row(table, "Side", p.side);
     row(table, "Period", p.period);
+    if (p.km2 !== null && p.km2 !== undefined) row(table, "Area", Math.round(p.km2).toLocaleString("en") + " km\u00b2 (drawn area, not a census)");
     row(table, "Sources", p.refs);
     box.appendChild(table);
     return box;
