@@ -5,11 +5,17 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-DATA_DIR = REPO_ROOT / "data"
+PACKAGE_DIR = Path(__file__).resolve().parent
+REPO_ROOT = PACKAGE_DIR.parent
+# data/ sits at the top of a checkout; a wheel carries it inside the package as geo/data
+# (pyproject.toml maps the one onto the other), so both layouts find the same files.
+IN_CHECKOUT = (REPO_ROOT / "pyproject.toml").is_file() and (REPO_ROOT / "data").is_dir()
+DATA_DIR = REPO_ROOT / "data" if IN_CHECKOUT else PACKAGE_DIR / "data"
 CORPUS_DIR = DATA_DIR / "corpus"
 MANIFEST = CORPUS_DIR / "manifest.csv"
-MAPS_DIR = REPO_ROOT / "maps"
+# Outputs: the checkout's maps/ (as the README says), else maps/ in the current folder, never
+# inside an installed package.
+MAPS_DIR = REPO_ROOT / "maps" if IN_CHECKOUT else Path("maps")
 NODE_MODULES = Path(os.environ.get("GEO_NODE_MODULES", REPO_ROOT / "node_modules"))
 
 

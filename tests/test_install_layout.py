@@ -1,0 +1,61 @@
+"""The installed layout: a wheel carries data/ as geo/data (setup.py), and settings finds it there,
+from any folder, with outputs in ./maps, never beside the package. (.ci/run builds and installs the
+real wheel; this checks the same layout quickly, from a copy of the package.)"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def installed_copy(tmp_path: Path) -> Path:
+    """site-packages as a wheel lays it out: geo/ with data/ inside, no pyproject.toml beside."""
+    site = tmp_path / "site"
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    shutil.copytree(REPO / "geo", site / "geo", ignore=ignore)
+    shutil.copytree(REPO / "data", site / "geo" / "data", ignore=ignore)
+    return site
+
+
+def run_installed(site: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    return subprocess.run([sys.executable, *args], cwd=cwd, env=env, capture_output=True, text=True,
+                          timeout=300)
+
+
+def test_settings_find_the_package_data_from_another_folder(tmp_path):
+    site, elsewhere = installed_copy(tmp_path), tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    probe = ("import json, geo, geo.settings as s; print(json.dumps([geo.__file__, str(s.DATA_DIR), "
+             "str(s.CORPUS_DIR), str(s.MAPS_DIR), s.IN_CHECKOUT]))")
+    done = run_installed(site, elsewhere, "-c", probe)
+    assert done.returncode == 0, done.stderr
+    package, data, corpus, maps, in_checkout = json.loads(done.stdout)
+    assert Path(package).parent == site / "geo" and not in_checkout
+    assert Path(data) == site / "geo" / "data" and Path(corpus) == site / "geo" / "data" / "corpus"
+    assert maps == "maps"   # relative: the folder the command runs in
+
+
+def test_installed_package_reads_and_dates_a_document_from_another_folder(tmp_path):
+    # the month names come from data/dates/months.csv: FileNotFoundError before package data
+    site, elsewhere = installed_copy(tmp_path), tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "note.txt").write_text("On 8 August 2014 aircraft struck near Erbil.\n", encoding="utf-8")
+    done = run_installed(site, elsewhere, "-m", "geo", "ingest", "--json", "note.txt")
+    assert done.returncode == 0, done.stderr
+    [record] = [json.loads(line) for line in done.stdout.splitlines()]
+    assert record["dates"][0]["start"] == "2014-08-08"
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["note.txt"]
+
+
+def test_the_checkout_still_uses_the_top_level_data():
+    from geo import settings
+
+    assert settings.IN_CHECKOUT and settings.DATA_DIR == REPO / "data"
+    assert settings.MAPS_DIR == REPO / "maps"
