@@ -8,7 +8,7 @@ from pathlib import Path
 PACKAGE_DIR = Path(__file__).resolve().parent
 REPO_ROOT = PACKAGE_DIR.parent
 # data/ sits at the top of a checkout; a wheel carries it inside the package as geo/data
-# (pyproject.toml maps the one onto the other), so both layouts find the same files.
+# (setup.py maps the one onto the other), so both layouts find the same files.
 IN_CHECKOUT = (REPO_ROOT / "pyproject.toml").is_file() and (REPO_ROOT / "data").is_dir()
 DATA_DIR = REPO_ROOT / "data" if IN_CHECKOUT else PACKAGE_DIR / "data"
 CORPUS_DIR = DATA_DIR / "corpus"
