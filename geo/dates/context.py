@@ -87,20 +87,23 @@ def tag_document(doc: Document) -> Document:
     out: list[Sentence] = []
     prev: DateSpan | None = None
     paragraph: int | None = None
-    earlier: DateSpan | None = None     # last date of an earlier paragraph: the narrative time
+    earlier: DateSpan | None = None     # an earlier paragraph's narrative time
+    now: DateSpan | None = None         # this paragraph's narrative time so far (no flashbacks)
+    background: DateSpan | None = None  # this paragraph's last background date ("since 2012")
     # a publication day (news, press release): its year-less dates are the story's present, and
     # an older date after one in the same sentence is background, not a new narrative time
-    # (an article with a period of its own, a Wikipedia page about a battle, is not news of its day)
-    dated_news = doc.date is not None and doc.date.precision == "day" and doc.period is None
+    # (an article with a timeline of its own, a Wikipedia page about a battle, is not news of its day)
+    own_timeline = doc.period is not None or _looks_back_at(doc.date, raws_of)
+    dated_news = doc.date is not None and doc.date.precision == "day" and not own_timeline
     for i, s in enumerate(sents):
         if s.paragraph != paragraph:
-            paragraph, earlier = s.paragraph, prev or earlier
-            prev = None
+            paragraph, earlier = s.paragraph, now or earlier
+            prev = now = background = None
         raws = raws_of[i]
         if not raws:            # most sentences: no context to build, nothing to copy
             days = _weekdays(s.text, doc.date) if dated_news and "day" in s.text else ()
             if days:
-                prev = days[-1]
+                prev = now = days[-1]
             out.append(_with_dates(s, days) if days or s.dates else s)
             continue
         later = None
@@ -108,12 +111,29 @@ def tag_document(doc: Document) -> Document:
             later = _later_in_paragraph(sents, raws_of, i)
         ctx = DateContext(previous=prev, heading=section_date(tuple(s.section)), earlier=earlier,
                           document=doc.date, later=later, look_ahead=not dated_news,
-                          period=doc.period)
+                          period=doc.period, document_year=not own_timeline, background=background)
         spans = resolve_all(s.text, raws, ctx)
-        if spans:
-            prev = _narrative(spans) if dated_news else (anchor(spans) or prev)
+        story = _in_story(spans, raws)
+        if len(story) < len(spans):
+            background = next(sp for sp in reversed(spans) if sp not in story)
+        if story:
+            prev = _narrative(story) if dated_news else (anchor(story) or prev)
+            # what the next paragraph leans on: the paragraph's time, not a last flashback
+            # ("... returned the bodies of soldiers killed in 2014.")
+            now = _narrative([now] + story if now is not None else story)
         out.append(_with_dates(s, tuple(spans)))
     return replace(doc, sentences=tuple(out))
+
+
+def _looks_back_at(published: DateSpan | None, raws_of: list[list[Raw]]) -> bool:
+    """Whether the text has a timeline of its own, years before it was published: most of the
+    years it states lie two or more years before the publication date (a 2023 article about
+    2014). Its year-less dates then follow its timeline, never the publication year."""
+    if published is None:
+        return False
+    years = sorted(y for raws in raws_of for r in raws
+                   if not r.rel and not r.background and (y := r.year()) is not None)
+    return len(years) >= 3 and years[len(years) // 2] < published.start.year - 1
 
 
 def _later_in_paragraph(sents: tuple[Sentence, ...], raws_of: list[list[Raw]],
@@ -122,7 +142,7 @@ def _later_in_paragraph(sents: tuple[Sentence, ...], raws_of: list[list[Raw]],
     for j in range(i + 1, len(sents)):
         if sents[j].paragraph != sents[i].paragraph:
             break
-        if any(r.year() is not None and not r.rel for r in raws_of[j]):
+        if any(r.year() is not None and not r.rel and not r.background for r in raws_of[j]):
             return later_dated(sents[j].text, raws_of[j])
     return None
 
@@ -154,6 +174,12 @@ def _narrative(spans: list[DateSpan]) -> DateSpan:
         if sp.end >= now.start:
             now = sp
     return now
+
+
+def _in_story(spans: list[DateSpan], raws: list[Raw]) -> list[DateSpan]:
+    """The spans that may become the story's time: not background ("since late 2012")."""
+    background = {r.start for r in raws if r.background}
+    return [sp for sp in spans if sp.start_char not in background] if background else spans
 
 
 def _with_dates(s: Sentence, dates: tuple[DateSpan, ...]) -> Sentence:

@@ -42,6 +42,7 @@ class Raw:
     needs_cue: bool = False        # a bare month/season: only a date after a cue word
     year_hint: int | None = None   # year borrowed from a following expression
     to_present: bool = False       # "13 June 2014 – present"
+    background: bool = False       # after a background cue ("since"): not the story's time
 
     def year(self) -> int | None:
         if self.hi is not None and self.hi.y is not None:
@@ -313,6 +314,7 @@ def scan(text: str, us_order: bool = True, full: bool | None = None) -> list[Raw
             if cue:
                 r.cue = True
                 r.qualifier = _qualifier(cue.group("q"))
+                r.background = " ".join(cue.group("q").lower().split()) in lexicon().background
             raws.append(r)
     if not raws:
         return raws

@@ -38,6 +38,9 @@ class Lexicon:
     # or years (negative: earlier); these phrases are also in `relative` with kind "offset"
     offsets: dict[str, tuple[int, int, str]] = field(default_factory=dict)
     count_words: frozenset[str] = frozenset()  # "ten days later" is not the vague "days later"
+    # cue phrases whose date is background, not the time of the sentence's event: "held since
+    # late 2012" says when a state began; the story's time (and year) does not move there
+    background: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -51,11 +54,13 @@ def lexicon() -> Lexicon:
             full.append(r["name"])
     parts = {(r["modifier"], r["of"]): (int(r["first"]), int(r["last"])) for r in _rows("parts.csv")}
     seasons = {r["season"]: (int(r["first_month"]), int(r["last_month"])) for r in _rows("seasons.csv")}
-    quals = {r["phrase"]: r["qualifier"] for r in _rows("qualifiers.csv")}
+    qual_rows = _rows("qualifiers.csv")
+    quals = {r["phrase"]: r["qualifier"] for r in qual_rows}
+    background = frozenset(r["phrase"] for r in qual_rows if r["background"] == "1")
     rel = {r["phrase"]: r["kind"] for r in _rows("relative.csv")}
     offsets = {r["phrase"]: (int(r["lo"]), int(r["hi"]), r["unit"]) for r in _rows("offsets.csv")}
     rel.update((phrase, "offset") for phrase in offsets)
     nay = frozenset(r["word"] for r in _rows("not_after_year.csv"))
     nby = frozenset(r["word"] for r in _rows("not_before_year.csv"))
     counts = frozenset(r["word"] for r in _rows("count_words.csv"))
-    return Lexicon(months, tuple(full), parts, seasons, quals, rel, nay, nby, offsets, counts)
+    return Lexicon(months, tuple(full), parts, seasons, quals, rel, nay, nby, offsets, counts, background)

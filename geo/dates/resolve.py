@@ -2,10 +2,12 @@
 
 Missing years come, in order, from the same list ("5 and 7 September 2014"), an earlier date in
 the paragraph, the next dated expression later in the paragraph, the nearest dated heading, the
-last date of an earlier paragraph (the narrative time, as for Wikipedia-style articles), then the
-document date (never a later date than it). "since <month>" never lands after the date that lent
-its year; offsets ("a week later") count from a stated date only; flashbacks ("the previous
-year", "a week prior") do not move the narrative time.
+last date of an earlier paragraph (the narrative time, as for Wikipedia-style articles; only if
+it lies within the document's own period, give or take a year), the period the document is about
+(front matter), then the publication date (never a later date than it; not at all when the text's
+stated years lie well before it). "since <month>" never lands after the date that lent its year;
+offsets ("a week later") count from a stated date only; flashbacks ("the previous year", "a week
+prior") and background ("held since late 2012") do not move the narrative time.
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ class DateContext:
     later: DateSpan | None = None      # the next date with a year later in the same paragraph
     look_ahead: bool = True            # may a later date in the sentence/paragraph lend its year
     period: DateSpan | None = None     # the period the document is about (its own timeline)
+    background: DateSpan | None = None  # a background date in the paragraph ("since June 2014")
+    document_year: bool = True         # may the document date lend a year (not when the text
+                                       # has a timeline of its own, years before it)
 
 
 def _month_end(y: int, m: int) -> date:
@@ -77,15 +82,23 @@ def _anchor_year(raw: Raw, prev: DateSpan | None,
             start, _, _ = _point(raw.lo, y)
         except ValueError:
             return y, later
-        return (y - 1 if start > later.end else y), later
+        if _continues(later, ctx.earlier) or _day_ahead(start, later):
+            return (y - 1 if start > later.end else y), later
     if ctx.heading is not None:
         return ctx.heading.end.year, ctx.heading
-    if ctx.earlier is not None:
+    if ctx.earlier is not None and _within(ctx.earlier, ctx.period):
         return ctx.earlier.end.year, ctx.earlier
     if ctx.period is not None:
         y = _period_year(raw, ctx.period)
-        return (y, ctx.period) if y is not None else None
-    if ctx.document is not None:
+        if y is not None:
+            return y, ctx.period
+    # a background date ("since June 2014") is still the paragraph's word on the year, better
+    # than a publication date, but only when nothing of the story's own time says otherwise
+    if ctx.background is not None:
+        return ctx.background.end.year, ctx.background
+    if ctx.period is not None:
+        return None
+    if ctx.document is not None and ctx.document_year:
         y = ctx.document.end.year
         # a publication date: "In October", written in November 2025, is October 2025, and a
         # month after the document date must be the previous year's
@@ -95,6 +108,26 @@ def _anchor_year(raw: Raw, prev: DateSpan | None,
             return y, ctx.document
         return (y - 1 if start > ctx.document.end else y), ctx.document
     return None
+
+
+def _continues(later: DateSpan, earlier: DateSpan | None) -> bool:
+    """Whether a date later in the paragraph may lend its year: the story so far (an earlier
+    paragraph's time) is that year or the one before. "On 18 November, ... Snowden in August
+    2014 claimed" after a paragraph in 2012 is a flashback forward, not the year of 18 November."""
+    return earlier is None or earlier.end.year <= later.end.year <= earlier.end.year + 1
+
+
+def _day_ahead(start: date, later: DateSpan) -> bool:
+    """"On 15 September, ... On 19 September 2014": a stated day later in the same year lends
+    its year even against an earlier paragraph's time; a month ("in August 2013"), or a day
+    that would push the expression into the year before, is too loose for that."""
+    return later.precision == "day" and start <= later.start
+
+
+def _within(span: DateSpan, period: DateSpan | None) -> bool:
+    """Whether an earlier paragraph's date may still be the story's time: inside the document's
+    period, give or take a year (a flashback to 1991 in an article about 2003 is not)."""
+    return period is None or period.start.year - 1 <= span.end.year <= period.end.year + 1
 
 
 def _period_year(raw: Raw, period: DateSpan) -> int | None:
@@ -123,7 +156,7 @@ def _relative(raw: Raw, text: str, prev: DateSpan | None, ctx: DateContext) -> D
     if base is None and raw.rel in ("same_year", "next_year", "last_year"):
         # the document's own period if it lies in one year; a period over years names none
         if ctx.period is None:
-            base = ctx.document
+            base = ctx.document if ctx.document_year else None
         elif ctx.period.start.year == ctx.period.end.year:
             base = ctx.period
     if base is None:
@@ -253,7 +286,9 @@ def resolve_all(text: str, raws: list[Raw], ctx: DateContext) -> list[DateSpan]:
         span = resolve(raw, text, prev, here)
         if span is not None:
             out.append(span)
-            if not (raw.rel and _looks_back(text[raw.start:raw.end])):
+            if raw.background:
+                ctx = replace(ctx, background=span)
+            elif not (raw.rel and _looks_back(text[raw.start:raw.end])):
                 prev = span
     return out
 
@@ -267,7 +302,7 @@ def later_dated(text: str, raws: list[Raw]) -> DateSpan | None:
     """The first of `raws` that carries its own year, resolved, if it names a day, month or
     season of one calendar year (else None: a later anchor must be precise)."""
     for raw in raws:
-        if raw.rel or raw.year() is None:
+        if raw.rel or raw.background or raw.year() is None:
             continue
         span = resolve(raw, text, None, DateContext(look_ahead=False))
         # a range over years ("2014–2015") names no single year, and a bare year is mostly
