@@ -149,3 +149,10 @@ def test_page_dates_on_any_front_matter_value():
         for value in front.values():
             page_date(value)
     run(prop)
+
+
+@pytest.mark.parametrize("text", ["\r0---\n", "a\rb\r\n# x\r---\n", "\r\r# T\r\rhello there.\r"])
+def test_found_by_fuzzing_lone_carriage_returns_in_markdown(text):
+    """markdown-it breaks lines at a lone CR; the reader's lines end at LF only (offsets past
+    the end of the file, once)."""
+    check_document(text, "markdown")

@@ -20,6 +20,7 @@ from geo.model import Table
 # Pandoc/GFM footnotes: "[^1]" markers leave the prose, "[^1]: source" definitions are not prose
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
 _FOOTNOTE_DEF = re.compile(r"\A\[\^[^\]\s]+\]:")
+_LONE_CR = re.compile(r"\r(?!\n)")
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 
 
@@ -55,6 +56,8 @@ def read_markdown(text: str, line_starts: tuple[int, ...], line_of: Callable[[in
     # Nothing is rendered, so no URL is unsafe: [text](javascript:...) stays a link and only
     # its text reaches the prose (the default check would leave the whole markup as text).
     parser.validateLink = lambda url: True
+    if "\r" in text:   # markdown-it breaks lines at a lone CR too; lines here end at LF only
+        text = _LONE_CR.sub(" ", text)                  # same length: offsets stay true
     tokens = parser.parse(text[body_at:])
     builder = BlockBuilder()
     tracker = SectionTracker()
@@ -148,8 +151,8 @@ def _inline(token, text: str, cursor: int, builder: BlockBuilder) -> int:
                 continue
             found = text.find(piece, cursor)
             if found == -1 or found - cursor > 2000:
-                builder.add(_FOOTNOTE_REF.sub("", piece) if child.type == "text" else piece, cursor,
-                            verbatim=False)
+                builder.add(_FOOTNOTE_REF.sub("", piece) if child.type == "text" else piece,
+                            min(cursor, len(text) - 1), verbatim=False)
                 continue
             at = 0
             refs = _FOOTNOTE_REF.finditer(piece) if child.type == "text" else ()
