@@ -141,6 +141,32 @@ def _in_automaton(name: str, row: sources.Row) -> bool:
     return len(name) >= 3 and not name.isupper()
 
 
+def lookup_keys(name: str, row: sources.Row) -> list[str]:
+    """The lookup keys of one name of a place: its canonical key (an airport code: "#" and
+    the code, looked up only as a code) and its transliteration skeleton (fold.skeleton,
+    prefixed), so that a variant spelling costs one more key search, not a scan."""
+    if sources._CODE_RE.match(name) and row[7] == "airportsdata":
+        return ["#" + name.lower()]
+    key = fold.canonical(name)
+    if not key:
+        return []
+    sk = fold.skeleton(name)
+    return [key, fold.SKELETON_PREFIX + sk] if sk else [key]
+
+
+def _without_colliding_skeletons(keys: list[str], rows: np.ndarray) -> tuple[list[str], np.ndarray]:
+    """Drop skeleton keys whose hash another key already has ("~tharshavn", "~skarshava"):
+    the skeleton is a fallback, and an exact key must never be shadowed by one."""
+    seen: dict[int, str] = {}
+    for key in sorted(set(keys), key=lambda k: k.startswith(fold.SKELETON_PREFIX)):
+        seen.setdefault(store._hash(key), key)
+    kept = set(seen.values())
+    if len(kept) == len(set(keys)):
+        return keys, rows
+    mask = np.fromiter((k in kept for k in keys), bool, len(keys))
+    return [k for k, m in zip(keys, mask) if m], rows[mask]
+
+
 def add_surface_keys(automaton, places) -> None:
     """Add the names of extra places (user file) to a loaded automaton.
 
@@ -160,8 +186,8 @@ def build_arrays(out: Path) -> dict:
     rows = sorted(collect_rows(), key=_prior)
     groups = _variant_groups()
     parts = fork.map_ranges(functools.partial(_name_keys, rows, groups), len(rows))
-    index_keys = [k for part in parts for k in part[0]]
-    index_rows = np.concatenate([part[1] for part in parts])
+    index_keys, index_rows = _without_colliding_skeletons(
+        [k for part in parts for k in part[0]], np.concatenate([part[1] for part in parts]))
     auto_codes, auto_keys = pd.factorize(pd.Series([k for p in parts for k in p[2]], dtype=object))
     automaton = fork.Aside(functools.partial(_write_automaton, out, auto_keys), len(auto_keys))
     # a key is caps-only (matched only when written in capitals) if a curated place writes
@@ -198,10 +224,7 @@ def _name_keys(rows: list[sources.Row], groups: dict[str, list[str]], start: int
     for i in range(start, stop):
         row = rows[i]
         for name in dict.fromkeys((row[1], *row[2])):
-            key = fold.canonical(name)
-            if sources._CODE_RE.match(name) and row[7] == "airportsdata":
-                key = "#" + name.lower()  # ICAO/IATA codes: only looked up as codes
-            if key:
+            for key in lookup_keys(name, row):
                 index_keys.append(key)
                 index_rows.append(i)
             if not _in_automaton(name, row):

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from geo.model import Place
 from geo.places import fold
+from geo.places.names import skeleton_lookup
 from geo.places.features import FEATURES_AFTER, FEATURES_BEFORE
 
 if TYPE_CHECKING:
@@ -57,6 +58,11 @@ def candidates(span: Span, gazetteer) -> tuple[list[Place], set[str], tuple[str,
     if core != span.text or not found:
         for p in gazetteer.lookup(core)[:MAX_CANDIDATES]:
             found.setdefault(p.place_id, p)
+    if not found and not span.link:
+        # a transliteration of a known name ("Al Hawayjah"): exact keys won, so the skeleton
+        for p in skeleton_lookup(gazetteer, span.text) or skeleton_lookup(gazetteer, core):
+            found.setdefault(p.place_id, p)
+        span.fuzzy = bool(found)
     linked: set[str] = set()
     link_kinds: tuple[str, ...] = ()
     if span.link:

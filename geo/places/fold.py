@@ -159,3 +159,44 @@ def _make_canonical():
         return text
     _canonical = key
     return key
+
+
+# -- transliteration skeleton ---------------------------------------------------------------
+_VOWELS = frozenset("aeiou")
+SKELETON_PREFIX = "~"  # the gazetteer's index keys of skeletons (build.index_keys)
+
+
+def _word_skeleton(word: str) -> str:
+    """One word's skeleton (see `skeleton`)."""
+    if len(word) > 3 and word[-1] == "h" and word[-2] in _VOWELS:
+        word = word[:-1]  # -ah, -eh: the ta marbuta written or not ("Raqqah" = "Raqqa")
+    out: list[str] = []
+    n = len(word)
+    for i, ch in enumerate(word):
+        vowel = ch in _VOWELS or (ch in "wy" and i > 0 and (
+            word[i - 1] in _VOWELS or (i + 1 < n and word[i + 1] in _VOWELS)))
+        if vowel:
+            ch = "a"  # every vowel, and w/y beside one, is one vowel sound
+            if out and out[-1] == "a":
+                continue  # a run of them is one ("ei" = "ay" = "ey" = "ai", "ou" = "u")
+        elif out and out[-1] == ch:
+            continue  # a doubled letter is written single too ("Tall" = "Tal")
+        out.append(ch)
+    return "".join(out)
+
+
+@functools.lru_cache(maxsize=100_000)
+def skeleton(name: str) -> str:
+    """A loose key under which transliterations of one Arabic, Kurdish, Persian or Turkish
+    name meet; a fallback for names whose exact `canonical` key finds nothing.
+
+    On top of `canonical` (diacritics folded, hamza/ayn marks and apostrophes deleted,
+    articles al-/el-/Ar/As/Ash/Ad/Az/ad-/ed-/at-/ez- dropped, fused articles "Ezzor" split,
+    data/place_variants.csv applied), each word:
+    - loses a final -h after a vowel: -ah, -eh ("Raqqah" = "Raqqa"),
+    - writes every run of vowels, and w/y beside a vowel (not first), as one "a": -a/-e/-i endings,
+      ou/u, ei/ay/ey/ai and e/i meet ("Deir" = "Dayr", "Bayji" = "Baiji", "Zawr" = "Zor"),
+    - writes a doubled letter once ("Tall" = "Tal", "Habbaniyah" = "Habaniya").
+    So "Dayr az Zawr", "Deir ez-Zor" and "Deir Ezzor" all give "dar zar". Consonants are
+    kept as they are: "Baghdadi" (baghdada) is not "Baghdad" (baghdad)."""
+    return " ".join(_word_skeleton(w) for w in canonical(name).split())

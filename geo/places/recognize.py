@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from geo.places import fold, lexicon, scan
+from geo.places import fold, lexicon, names, scan
 from geo.places.features import (EXTEND_AFTER, FEATURE_FIRST, FEATURE_LAST, FEATURES_AFTER,
                                  FEATURES_BEFORE, LOWER_CUE)
 from geo.places.linkverdict import link_verdict, model_in_link
@@ -60,6 +60,8 @@ class Span:
     feature: bool = False          # a feature word follows ("Oman oilfield"): not the country
     container: object = None       # "Tacoma, Washington": the region the town before names
     group: int = -1                # list ("Utah, Washington and Idaho"): its first span's start
+    unknown: bool = False          # a whole name the gazetteer lacks ("Sultan Abdallah")
+    fuzzy: bool = False            # found only through its transliteration skeleton
 
 
 _DATELINE_RE = re.compile(r",? ?(?:\(|-|—|–|,)")
@@ -108,7 +110,27 @@ def find_spans(text: str, gazetteer, links: list[tuple[int, int, str]] = (),
              if not _overlaps(chosen, s, e)]
     if extra:
         chosen = sorted(chosen + extra)
+    cued = _names_after_cues(text, folded, chosen)
+    if cued:
+        chosen = sorted(chosen + cued)
     return _analyse(text, folded, chosen, gazetteer, links, lowercase_vocab)
+
+
+def _names_after_cues(text: str, folded: str, chosen: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Capitalised names the automaton did not match, right after a strong place cue
+    ("Near Albu Hayat,", "the village of Kisik"): data/place_context.csv role unknown_cue."""
+    cues = lexicon.context().get("unknown_cue", frozenset())
+    out: list[tuple[int, int]] = []
+    for start, end in scan.phrase_spans(folded, cues):
+        at = end
+        while at < len(text) and text[at] in " \t":
+            at += 1
+        if at == end or at >= len(text) or not text[at].isupper():
+            continue
+        found = names.unknown_after_cue(text, at)
+        if found and not _overlaps(chosen, *found) and not _overlaps(out, *found):
+            out.append(found)
+    return out
 
 
 @functools.lru_cache(maxsize=1)
@@ -151,7 +173,10 @@ def _analyse(text, folded, chosen, gazetteer, links, lowercase_vocab) -> list[Sp
     # a necessary condition for in_operation_name, cheap to test: its word, folded, lies
     # within the four tokens before the name (tokens are at most 40 characters)
     operations = [start for start, _ in scan.phrase_spans(folded, ctx.get("operation", frozenset()))]
+    covered_to = -1  # end of the last name kept: a longer name may have taken in the next match
     for s, e in chosen:
+        if s < covered_to:
+            continue
         surface = folded[s:e]
         if not surface.isalnum():  # one plain word (most names) has no spaces to tidy
             surface = " ".join(surface.split())
@@ -161,15 +186,7 @@ def _analyse(text, folded, chosen, gazetteer, links, lowercase_vocab) -> list[Sp
         if k >= 0 and (ex_ends[k] > s or not (k and ex_ends[k - 1] <= s and ex_starts[k] < s - 200)) \
                 and excluder.covers(s, e):
             continue
-        before = folded[max(0, s - 40):s].split()[-3:]  # _words_before, inlined
-        after = folded[e:e + 40].split()[:3]  # _words_after
-        if not before or before[-1] not in phrase_ends:
-            before_phrases = before[-1:]  # no longer phrase before a name can end with it
-        elif len(before) == 3:
-            b2 = before[1] + " " + before[2]
-            before_phrases = [before[2], b2, before[0] + " " + b2]
-        else:
-            before_phrases = _phrases(before, True)
+        before, before_phrases, after = _around(folded, s, e, phrase_ends)
         if before and before[-1] in ("of", "and") and any(p in org_before for p in before_phrases):
             continue
         m = next_match(text, e)  # _next_token
@@ -193,8 +210,28 @@ def _analyse(text, folded, chosen, gazetteer, links, lowercase_vocab) -> list[Sp
             continue  # "Martin" after "George Martin" earlier in the text: a person
         if operations and _any_between(operations, s - 170, s) and in_operation_name(text, s, ctx):
             continue  # "Operation Roundup", "Operation Euphrates Shield": a name, not a place
+        if names.is_date(text, s, e):
+            continue  # "October 6": a date, not 6th of October City
+        if names.is_weapon_or_vehicle(text, e, bool(before) and before_phrases[0] in place_before):
+            continue  # "Stryker vehicles", "Tor missile system"
+        unknown = False
+        if not link_at or (s, e) not in link_at:
+            if vocab is None:
+                vocab = _words_of(lowercase_vocab)
+            run = names.name_run(text, s, e, vocab)
+            if run != (s, e) and run[0] >= covered_to and not names.known_neighbours(
+                    text, gazetteer, run, s, e) and not names.prominent(gazetteer, text[s:e]):
+                # a part of a longer name is not a place of its own: the whole name is the unit
+                unknown = not names.known(gazetteer, text[run[0]:run[1]])
+                s, e = run
+                surface = " ".join(folded[s:e].split())
+                before, before_phrases, after = _around(folded, s, e, phrase_ends)
+                m = next_match(text, e)
+                nt = m.span(1) if m else (-1, -1)
+                pt = _prev_token(text, s)
+                prev_word = folded[pt[0]:pt[1]].strip(" .") if pt[0] >= 0 else ""
         name = text[s:e]
-        span = Span(s, e, name, name)
+        span = Span(s, e, name, name, unknown=unknown)
         loose_cue = False
         # feature cues and span extension
         if after and after[0] in FEATURE_FIRST:
@@ -232,6 +269,8 @@ def _analyse(text, folded, chosen, gazetteer, links, lowercase_vocab) -> list[Sp
                 span.link = link
                 span.strong = True
                 span.needs_country = False
+        if span.unknown and not (span.strong or span.needs_country or names.article_joined(name)):
+            continue  # "Harvey Weinstein": an unknown longer name needs a place cue to be one
         # modifiers: "U.S. forces", "US-led"
         if after and after[0] in modifier_head and (after_char == "-" or (
                 after_char == " " and m is not None and text[nt[0]].islower())):
@@ -255,7 +294,23 @@ def _analyse(text, folded, chosen, gazetteer, links, lowercase_vocab) -> list[Sp
             if beside_name(text, pt, nt, vocab):
                 span.weak_reasons.append("name-neighbour")  # "Tracy Jane", "Liz McLaughlin"
         spans.append(span)
+        covered_to = span.end
     return _link_spans(text, gazetteer, _add_region_spans(text, spans, regions_named))
+
+
+def _around(folded: str, s: int, e: int, phrase_ends: frozenset[str]) -> tuple[list, list, list]:
+    """The three folded words before and after a name, and the phrases the words before
+    form that can end a longer cue ("battle of")."""
+    before = folded[max(0, s - 40):s].split()[-3:]
+    after = folded[e:e + 40].split()[:3]
+    if not before or before[-1] not in phrase_ends:
+        before_phrases = before[-1:]  # no longer phrase before a name can end with it
+    elif len(before) == 3:
+        b2 = before[1] + " " + before[2]
+        before_phrases = [before[2], b2, before[0] + " " + b2]
+    else:
+        before_phrases = _phrases(before, True)
+    return before, before_phrases, after
 
 
 @functools.lru_cache(maxsize=1)

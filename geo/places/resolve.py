@@ -140,7 +140,7 @@ class _Name:
     """One distinct name of a text (span text, link, cue, comma region, container) and what
     depends on it alone, worked out once however often the text says it."""
 
-    __slots__ = ("cand", "cue", "rkey", "ranked", "best", "evidence", "terms")
+    __slots__ = ("cand", "cue", "rkey", "ranked", "best", "evidence", "terms", "fuzzy")
 
     def __init__(self, cand: tuple, cue: str, rkey: tuple) -> None:
         self.cand = cand        # (places, linked ids, link kinds, folded key)
@@ -150,6 +150,7 @@ class _Name:
         self.best: Place | None = None
         self.evidence = False   # whether its best place says which country the text is about
         self.terms: list[tuple] | None = None  # pass 2's per-candidate parts (see _terms)
+        self.fuzzy = False      # candidates found only through the transliteration skeleton
 
 
 def _minus_score(scored: tuple[float, Place]) -> float:
@@ -172,7 +173,9 @@ def _names(items: list[tuple[Span, object]], gazetteer) -> list[_Name]:
             places, linked, link_kinds = candidates(span, gazetteer)  # may set span.cue
             name = memo[mkey] = _Name((places, linked, link_kinds, fold.canonical(span.name)), span.cue,
                                       (span.text, span.link, span.cue, span.within, span.container))
+            name.fuzzy = span.fuzzy
         span.cue = name.cue
+        span.fuzzy = name.fuzzy
         out.append(name)
     return out
 
@@ -188,7 +191,7 @@ def _rank(name: _Name, span: Span, first_memo: dict[tuple, list]) -> None:
     name.ranked = based
     best = name.best = based[0][1]
     margin = _prior(best) - (_prior(based[1][1]) if len(based) > 1 else 0.0)
-    name.evidence = bool(
+    name.evidence = not span.fuzzy and bool(
         best.country and (best.kind in ("country", "region") or best.population > 100_000
                           or best.source in ("curated", "user") or margin > 0.5) and not (
             best.kind == "region" and lexicon.generic_name(key)) and not (  # "West Coast"
@@ -291,6 +294,10 @@ def resolve_all(items: list[tuple[Span, object]], gazetteer) -> list[Resolution]
         if (span.cue == "region" and best.kind != "region" and not span.link
                 and best.source not in ("curated", "user") and not countries.get(best.country)):
             # "Kot District" in a text about Afghanistan: a town in India is not that district
+            results.append(Resolution(None, 0.0, tuple(p for _, p in scored[:3])))
+            continue
+        if span.fuzzy and countries.get(best.country, 0.0) < 0.05:
+            # a loose spelling match abroad ("Hawijah" -> Hajjah, Yemen): listed for review
             results.append(Resolution(None, 0.0, tuple(p for _, p in scored[:3])))
             continue
         z = sum([exp(s - best_score) for s, _ in scored])
