@@ -25,7 +25,8 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
-from geo.events.where import Candidate, choose, load_weights, name_candidates  # noqa: E402
+from geo.actors import load_actors  # noqa: E402
+from geo.events.where import Candidate, choose, load_weights, sentence_candidates  # noqa: E402
 
 SHARED = PROJECT.parent / "shared" / "eval"
 HELD_OUT = 3          # sentences whose id hashes to 0..2 (of 10) are never trained on
@@ -78,11 +79,9 @@ def with_candidates(sentences: list[dict]) -> list[dict]:
     for m in mentions:
         if m.role == "place":
             by_doc.setdefault(m.doc, []).append(m)
+    actors = load_actors()
     for name, s in zip(names, sentences):
-        cands = [Candidate(m.start, m.end, m.place.kind if m.place is not None else "unresolved")
-                 for m in by_doc.get(name, [])]
-        cands += name_candidates(s["text"], [(c.start, c.end) for c in cands], s["trigger"])
-        s["candidates"] = sorted(cands, key=lambda c: c.start)
+        s["candidates"] = sentence_candidates(s["text"], s["trigger"], by_doc.get(name, []), actors)
     return sentences
 
 

@@ -154,3 +154,9 @@ def test_shot_down_by_ground_fire_is_not_credited_to_the_aircraft_owner():
                        [("2016-05-09", "9 May 2016")], ["Raqqa"])])
     hit = [e for e in events if e.place_text == "Raqqa"]
     assert hit and hit[0].actor == "" and hit[0].target == "Jordan"
+
+
+def test_a_relative_clause_on_the_object_keeps_its_places():
+    events = _events([("On 8 May 2016, the army launched an offensive on Hawija, which lies on the road from "
+                       "Kirkuk to Tikrit.", [("2016-05-08", "8 May 2016")], ["Hawija", "Kirkuk", "Tikrit"])])
+    assert [e.place_text for e in events if e.event_type == "battle"] == ["Hawija"]

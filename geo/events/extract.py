@@ -34,6 +34,7 @@ from geo.events.text import (  # place_key, text_index: re-exported for callers
 # "forces loyal to the unity government recaptured": "to" before a noun phrase is no infinitive.
 PREPOSITIONAL_TO = re.compile(r"to\s+(?:the|a|an|its|their|his|her)\b", re.IGNORECASE)
 STATE_SIDES = ("coalition", "Iraqi government", "Syrian government and allies")
+RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|whom)\b")
 # "was shot down", "were ambushed": a passive cue; its subject was hit, its doer follows "by".
 PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 CLAIMED_BY = re.compile(r"\bclaimed\s+by\s+(?:the\s+)?$", re.IGNORECASE)
@@ -114,6 +115,7 @@ class Extractor:
         spots = [s for s in spots if not is_water(self.lex, sentence, s) and not names_accord(self.lex, text, s)]
         spot_spans = [(s.start, s.end) for s in spots]
         taken = [(d.start_char, d.end_char) for d in sentence.dates] + [(a.start, a.end) for a in actor_matches]
+        speech = [m.start() for m in self.lex.speech.finditer(text)]   # "said", "told": speakers before
         fronts = fronted_places(text, spots, self.lex.fronted, partial(unnamed_spot, doc, sentence), taken)
         # A cue word inside a place name is the name: the town of Hit, "Raqqa Offensive" ...
         cues = [c for c in cues if not any(s <= c.start and c.end <= e for s, e in spot_spans)]
@@ -150,7 +152,7 @@ class Extractor:
                 next_start = min(next_start, aims)
             actor, target, holder, chosen = self._who(text, cue, actor_matches, prev_end, next_start,
                                                       previous_actor, context_actor, cues[k + 1:],
-                                                      same_paragraph, governing(fronts, cue.start))
+                                                      same_paragraph, governing(fronts, cue.start), speech)
             if judicial(self.lex, text, cue) and self.actors.side(actor) != "ISIL":
                 continue   # "a moratorium on executions was lifted": a state's court, not a war attack
             if not SUPPORT.search(text[max(0, cue.start - 60):cue.start].rsplit(",", 1)[-1] + "") or not actor:
@@ -207,13 +209,13 @@ class Extractor:
 
     def _who(self, text: str, cue: CueMatch, matches: list[ActorMatch], prev_end: int,
              next_start: int, previous_actor: str, context_actor: str, later: list[CueMatch],
-             same_paragraph: bool = False, fronted: list[Spot] = ()):
+             same_paragraph: bool = False, fronted: list[Spot] = (), speech: list[int] = ()):
         """Actor, target and holder rule of one cue, and a chooser of the places it governs."""
         nxt = later[0] if later else None
         cues_after = later[1:]
         # "German government spokesperson Steffen Seibert said that ... the fighting for Aleppo": a
         # speaker before the cue is no party to it.
-        matches = [a for a in matches if a.end > cue.start or not self.lex.speech.search(text, a.end, cue.start)]
+        matches = [a for a in matches if a.end > cue.start or not any(a.end <= at < cue.start for at in speech)]
         before = [a for a in matches if a.end <= cue.start]
         after = [a for a in matches if a.start >= cue.end and a.start < next_start]
         etype = cue.cue.event_type
@@ -371,6 +373,11 @@ class Extractor:
                 hi = named_as.start() if named_as else hi   # "an operation named ..., after ... in Romania"
                 told = self.lex.report.search(text, cue.end, min(hi, cue.end + window))
                 hi = told.start() if told else hi   # "dropped 100 bombs, Carter said they planned attacks in Europe"
+                relative = RELATIVE_CLAUSE.search(text, cue.end, min(hi, cue.end + window))
+                if relative and any(cue.end <= s.start < relative.start() for s in spots):
+                    # "to capture Maarrat al-Nu'man, which ... reinforcements from Damascus": the relative
+                    # clause describes the object; its places are not where the cue happened.
+                    hi = relative.start()
                 picked = [s for s in spots if s.start >= cue.end and s.start < min(hi, cue.end + window)
                           and not any(named_spot(text, [s], c) for c in later)]
                 own = named_spot(text, [s for s in spots if s.start >= lo], cue)

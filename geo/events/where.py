@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from geo import settings
@@ -34,8 +34,9 @@ LOCATOR = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|
                      r"\s+(?:\([^)]*\)\s+)?(?:\w+\s+)?(?:of|from)\s+(?:the\s+)?$", re.IGNORECASE)
 WORD = re.compile(r"[\w'’-]+")
 # A capitalised name (Arabic articles and "of" may join it): "al-Shuriya", "Kfar Tibnit", "Bab al-Hawa".
-NAME = re.compile(r"(?:al-|Al-|el-|El-)?[A-Z][\w'’-]*(?:\s+(?:(?:al|el|as|ar|az|ad|ash|de|del|of)[\s-])?"
-                  r"(?:al-|Al-)?[A-Z][\w'’-]*)*")
+WORD_IN_NAME = r"[A-Z](?:[\w-]|['’](?!s\b))*"      # "Sina’a", but not the possessive of "Baghdad's"
+NAME = re.compile(r"(?:al-|Al-|el-|El-)?" + WORD_IN_NAME + r"(?:\s+(?:(?:al|el|as|ar|az|ad|ash|de|del|of)[\s-])?"
+                  r"(?:al-|Al-)?" + WORD_IN_NAME + ")*")
 NAME_LEAD = re.compile(r"\b(?i:in|at|near|outside|inside|of|around|into)\s+(?:the\s+)?"
                        r"(?:(?:[a-z-]+\s+){0,2}(?:city|town|village|area|district|neighbou?rhood|suburb|province|"
                        r"region|camp|port|state|county|municipality|quarter)\s+(?:of\s+)?)?$")
@@ -53,13 +54,34 @@ class Candidate:
     start: int
     end: int
     kind: str
+    actor: bool = False      # also an actor's name ("Boko Haram", "Israel"): often a party, not a place
 
 
 # "bombed Pooneryn", "struck the Al-Rasoul Checkpoint": a name as the trigger's object.
 OBJECT_LEAD = re.compile(r"\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,2}$")
 # Capitalised words that never name a place: months, weekdays ("In September, ...").
 TIME_WORDS = frozenset("""january february march april may june july august september october november
-december monday tuesday wednesday thursday friday saturday sunday the this that""".split())
+december monday tuesday wednesday thursday friday saturday sunday the this that jan feb mar apr jun jul aug
+sep sept oct nov dec""".split())
+# "the Arab Bank", "Centro Medico hospital": a building in a town; the town is usually the answer.
+FACILITY = re.compile(r"\s*(?:bank|restaurant|hotel|hospital|exchange|university|mosque|church|school|office|offices|"
+                      r"building|station|market|shrine|prison|stadium|headquarters|embassy|checkpoint|base|airport)\b",
+                      re.IGNORECASE)
+# "members of the Lashkar-e-Tayyaba group", "militants of Nusra": an organisation, not a place.
+ORG_AFTER = re.compile(r"\s+(?:group|militia|militias|movement|front|brigade|brigades|army|forces|party|sect|"
+                       r"administration|government|militants|fighters|rebels|faction|organization|organisation)\b",
+                       re.IGNORECASE)
+ORG_BEFORE = re.compile(r"\b(?:members|militants|fighters|leader|leaders|commander|spokesman|of\s+the)\s+(?:of\s+)?"
+                        r"(?:the\s+)?$", re.IGNORECASE)
+TYPED = re.compile(r"\s+(?:village|town|district|county|neighbou?rhood|camp|refugee\s+camp|area|suburb|township|"
+                   r"quarter|municipality|city|locality|settlement)\b", re.IGNORECASE)
+# "north Delhi's Ashok Vihar": a name after a possessive place is the finer place.
+POSSESSED = re.compile(r"(?:'s|’s)\s+(?:[a-z]+\s+){0,2}$")
+
+
+def plausible(text: str) -> bool:
+    """False for a month or weekday the recogniser took for a name ("Jan.", "Sept")."""
+    return text.strip(" .").split()[0].lower() not in TIME_WORDS if text.strip(" .") else False
 
 
 def name_candidates(text: str, taken: list[tuple[int, int]], trigger: tuple[int, int] | None = None
@@ -70,7 +92,8 @@ def name_candidates(text: str, taken: list[tuple[int, int]], trigger: tuple[int,
     for m in NAME.finditer(text):
         if any(a < m.end() and m.start() < b for a, b in taken) or m.group(0).split()[0].lower() in TIME_WORDS:
             continue
-        lead = NAME_LEAD.search(text, max(0, m.start() - 60), m.start())
+        lead = (NAME_LEAD.search(text, max(0, m.start() - 60), m.start())
+                or POSSESSED.search(text, max(0, m.start() - 40), m.start()))
         obj = trigger is not None and trigger[1] <= m.start() and OBJECT_LEAD.fullmatch(text, trigger[1], m.start())
         if not lead and not obj:
             continue
@@ -94,6 +117,18 @@ def _distance(trigger: tuple[int, int], c: Candidate) -> int:
 
 def _rank(kind: str) -> int:
     return {"country": 3, "region": 2, "sea": 2}.get(kind, 0 if kind in ("name", "unresolved") else 1)
+
+
+def sentence_candidates(text: str, trigger: tuple[int, int], mentions, actors) -> list[Candidate]:
+    """The candidates of one sentence: its place mentions (offsets in `text`), then unknown names;
+    `actors` (an ActorLexicon) marks those that are also actors' names."""
+    named = [(a.start, a.end) for a in actors.find(text)]
+    cands = [Candidate(m.start, m.end, m.place.kind if m.place is not None else "unresolved",
+                       any(a < m.end and m.start < b for a, b in named))
+             for m in mentions if plausible(m.text)]
+    cands += [replace(c, actor=any(a < c.end and c.start < b for a, b in named))
+              for c in name_candidates(text, [(c.start, c.end) for c in cands], trigger)]
+    return sorted(cands, key=lambda c: c.start)
 
 
 def _level(kind: str) -> str:
@@ -127,7 +162,11 @@ def features(text: str, trigger: tuple[int, int], cands: list[Candidate], k: int
         before_intro = [w for w in before_intro if w not in ("the", "a", "an", "northern", "southern", "eastern",
                                                              "western", "central", "nearby", "remote", "small")]
         prep = before_intro[-1] if before_intro else "^"
-    f["prep=" + (prep if prep in PREPOSITIONS else "other" if skip else "^")] = 1.0
+    prep_name = prep if prep in PREPOSITIONS else "other" if skip else "^"
+    f["prep=" + prep_name] = 1.0
+    f[f"{side}:rank={min(rank, 2)}:prep={prep_name}"] = 1.0
+    f[f"prep={prep_name}:kind={_level(c.kind)}"] = 1.0
+    f[f"{side}:dist={bucket}:kind={_level(c.kind)}"] = 1.0
     f[f"{side}:prep=" + (prep if prep in ("in", "at", "near", "from", "to", "of") else "x")] = 1.0
     if LOCATOR.search(lead):
         f["locator"] = 1.0      # "90 km north of Baghdad": it says where another place lies
@@ -146,6 +185,16 @@ def features(text: str, trigger: tuple[int, int], cands: list[Candidate], k: int
     f["clauses_between"] = min(len(CLAUSE.findall(gap)), 3) / 3.0
     f["commas_between"] = min(gap.count(","), 4) / 4.0
     f["only"] = 1.0 if len(cands) == 1 else 0.0
+    if c.actor:
+        f["actor:kind=" + _level(c.kind)] = 1.0
+    if FACILITY.match(text, c.end) or FACILITY.search(text[c.start:c.end] + " ", max(0, c.end - c.start - 12)):
+        f["facility"] = 1.0
+    if ORG_AFTER.match(text, c.end) or ORG_BEFORE.search(text, max(0, c.start - 30), c.start):
+        f["organisation"] = 1.0
+    if TYPED.match(text, c.end):
+        f["typed"] = 1.0        # "Magam town", "the Sabr village": a settlement by its own word
+    if POSSESSED.search(text, max(0, c.start - 40), c.start):
+        f["possessed"] = 1.0
     f[f"{side}:kind=" + _level(c.kind)] = 1.0
     if CONTAINS.match(text, c.end):
         f["container"] = 1.0    # "the Homs neighbourhood of Baba Amr": a finer place follows
