@@ -110,11 +110,13 @@ def score_locations(gold: list[GoldSentence], answers: list[list[Event]],
     """location_accuracy: sentences with a gold location where an event of the marked trigger
     is placed there; precision: of the trigger's events in those sentences, the share placed
     there; trigger_recall: sentences where the trigger gave any event; placed_without_gold:
-    sentences with no gold location where the tool still placed the trigger's event."""
-    located = right = trigger_found = told = told_right = unplaced_placed = 0
+    sentences with no gold location where the tool still placed the trigger's event;
+    any_event_recall: sentences that gave any event at all (from the marked trigger or another)."""
+    located = right = trigger_found = told = told_right = unplaced_placed = any_event = 0
     for sentence, events in zip(gold, answers):
         mine = [e for e in events if e.trigger != (-1, -1) and _overlaps(e.trigger, sentence.trigger)]
         trigger_found += bool(mine)
+        any_event += bool(events)
         if not sentence.locations:
             unplaced_placed += bool(mine)
             continue
@@ -132,6 +134,7 @@ def score_locations(gold: list[GoldSentence], answers: list[list[Event]],
         "location_accuracy": right / located if located else None,
         "precision": told_right / told if told else None,
         "trigger_recall": trigger_found / len(gold) if gold else None,
+        "any_event_recall": any_event / len(gold) if gold else None,
         "placed_without_gold": unplaced_placed,
     }
 
