@@ -190,3 +190,20 @@ def test_places_on_an_unreadable_file_keeps_the_others(report, tmp_path, capsys,
     out, err = capsys.readouterr()
     assert err.strip() == "geo: error: locked.txt: cannot read (Permission denied)"
     assert "Mosul" in out and "report.txt" in out
+
+
+def test_build_out_in_a_missing_folder_is_an_error(report, tmp_path, capsys):
+    out = tmp_path / "no" / "such" / "maps"
+    assert main(["build", str(report), "--no-map", "--out", str(out)]) == 1
+    assert one_error(capsys) == f"cannot create {out}: no folder {out.parent}"
+    assert not (tmp_path / "no").exists()
+
+
+def test_eval_errors_file_in_a_missing_folder_is_an_error_before_the_work(tmp_path, capsys):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"text": "Troops reached Mosul.", "toponyms": [{"start": 15, "end": 20, '
+                    '"lat": 36.34, "lon": 43.13}]}\n', encoding="utf-8")
+    target = tmp_path / "missing" / "errors.csv"
+    assert main(["eval", "toponyms", str(gold), "--errors", str(target)]) == 1
+    assert one_error(capsys) == f"cannot write {target}: no folder {target.parent}"
+    assert not target.parent.exists()

@@ -40,7 +40,7 @@ def _fmt(value) -> str:
 def run(args: argparse.Namespace) -> int:
     from geo.places import load_gazetteer
     from geo.places.evaluate import evaluate, read_gold
-    errors: list[dict] | None = [] if args.errors else None
+    errors = _error_rows(args)
     scores = evaluate(read_gold(args.gold), load_gazetteer(args.places), errors)
     if args.errors:
         from geo.places.evaluate import ERROR_COLUMNS
@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
 
 def run_events(args: argparse.Namespace) -> int:
     from geo.events.evaluate import evaluate_events
-    errors: list[dict] | None = [] if args.errors else None
+    errors = _error_rows(args)
     scores = evaluate_events(args.gold, args.docs, args.places, errors)
     if args.errors:
         if scores["kind"] == "jsonl":
@@ -72,10 +72,18 @@ def run_events(args: argparse.Namespace) -> int:
     return 0
 
 
+def _error_rows(args: argparse.Namespace) -> list[dict] | None:
+    """A list to collect error rows in when --errors asks for them; its folder is checked first,
+    before the evaluation spends its time (and never created on the fly)."""
+    if not args.errors:
+        return None
+    from geo.outdir import check_output_file
+    check_output_file(args.errors)
+    return []
+
+
 def _write_errors(path: Path, rows: list[dict], columns) -> None:
-    from geo.errors import ExportError
+    from geo.outdir import writing
     from geo.tables import write_csv_rows
-    try:
+    with writing(path):
         write_csv_rows(path, rows, columns)
-    except OSError as error:
-        raise ExportError(f"cannot write {path}: {error.strerror or error}") from error
