@@ -22,7 +22,7 @@ from geo import settings
 from geo.actors import load_actors
 from geo.bases import join_bases
 from geo.docwork import DocTask, WorkOptions
-from geo.events import merge_events
+from geo.spill import CandidateSpill
 from geo.involvement import COLUMNS as INVOLVEMENT_COLUMNS
 from geo.model import Document, Event, Mention
 from geo.tables import (AREA_COLUMNS, BASE_COLUMNS, CONTROL_COLUMNS, EVENT_COLUMNS,
@@ -207,12 +207,10 @@ def build(paths: list[str | Path] | str | Path | None = None, *, forced_format: 
     timings["documents"] = time.perf_counter() - t0
     t = time.perf_counter()
     actors = load_actors()
-    joined = _join(plan, store, errors)
-    computed = set(plan.todo)
-    for name, k in (("read+dates", 0), ("places", 1), ("events", 2)):
-        timings[f"  {name} (cpu, summed)"] = sum(r.seconds[k] for i, r in joined.results if i in computed
-                                                 and len(r.seconds) > k)
-    events = merge_events(joined.candidates)
+    joined = _join(plan, store, errors, quiet)
+    for k, name in enumerate(("read+dates", "places", "events")):
+        timings[f"  {name} (cpu, summed)"] = sum(s[k] for s in joined.seconds if len(s) > k)
+    events = joined.candidates.merged()
     timings["merge"] = time.perf_counter() - t
     t = time.perf_counter()
     docs = joined.documents
@@ -251,22 +249,26 @@ class _Joined:
     """What the joining stages need of every document, read from the store in file order."""
 
     documents: list[Document] = field(default_factory=list)
-    candidates: list[Event] = field(default_factory=list)
+    candidates: CandidateSpill = field(default_factory=CandidateSpill)
     bases: list = field(default_factory=list)
     involvement: list[dict] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
-    results: list = field(default_factory=list)      # (index, DocResult without mentions), computed ones
+    seconds: list[tuple[float, ...]] = field(default_factory=list)   # stage times of computed documents
 
 
-def _join(plan, store, errors: list[str]) -> _Joined:
+def _join(plan, store, errors: list[str], quiet: bool = True) -> _Joined:
+    from geo.runner import progress_bar
+
     joined = _Joined(errors=list(errors))
     computed = set(plan.todo)
+    bar = progress_bar(len(plan.tasks), "joining", "doc", quiet)
     for i, (task, key) in enumerate(zip(plan.tasks, plan.keys)):
+        bar.update()
         result = plan.held.get(i) or store.core(key, task.path)
         for message in result.log:          # the reader's warnings, once, in file order
             log.warning("%s", message)
         if i in computed:
-            joined.results.append((i, result))
+            joined.seconds.append(result.seconds)
         if result.error:
             joined.errors.append(result.error)
             continue
@@ -274,6 +276,7 @@ def _join(plan, store, errors: list[str]) -> _Joined:
         joined.candidates.extend(result.candidates)
         joined.bases.extend(result.bases)
         joined.involvement.extend(result.involvement)
+    bar.close()
     return joined
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TextIO
 
 
 def write_bytes(path: str | os.PathLike, data: bytes) -> None:
@@ -31,3 +34,20 @@ def _current_umask() -> int:
 
 def write_text(path: str | os.PathLike, text: str) -> None:
     write_bytes(path, text.encode("utf-8"))
+
+
+@contextlib.contextmanager
+def open_text(path: str | os.PathLike) -> Iterator[TextIO]:
+    """A text file to write in pieces (UTF-8, lines as written) that appears at `path` whole
+    when the block ends, or not at all if it fails."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            yield handle
+        os.chmod(tmp, 0o666 & ~_current_umask())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

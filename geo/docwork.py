@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from geo.bases import BaseItem, DatedLine, base_items, dated_lines
@@ -62,7 +62,7 @@ class DocResult:
     path: str
     error: str = ""
     info: DocInfo | None = None
-    mentions: tuple[Mention, ...] = ()
+    mentions: tuple[Mention, ...] = ()        # without `alternatives` (only resolution reads them)
     candidates: tuple[Event, ...] = ()        # events before merging across documents
     bases: tuple[BaseItem, ...] = ()
     dated: tuple[DatedLine, ...] = ()
@@ -157,7 +157,8 @@ def process_document(task: DocTask, options: WorkOptions, online=None) -> DocRes
         return DocResult(
             task.path,
             info=DocInfo(doc.id, doc.path, doc.title, doc.format, doc.date, doc.warnings),
-            mentions=tuple(mentions),
+            # the joining stages never read a mention's other candidates: not kept
+            mentions=tuple(replace(m, alternatives=()) if m.alternatives else m for m in mentions),
             candidates=tuple(candidates),
             bases=tuple(base_items(doc, mentions, tools.actors)),
             dated=tuple(dated_lines(doc)),

@@ -61,9 +61,28 @@ def _decoder(kind: Any) -> Callable[[Any], Any]:
         return lambda v: [item(x) for x in v]
     if dataclasses.is_dataclass(kind):
         hints = typing.get_type_hints(kind)
-        fields = [(_decoder(hints[f.name])) for f in dataclasses.fields(kind)]
+        types_ = [hints[f.name] for f in dataclasses.fields(kind)]
+        if all(t in _SCALARS for t in types_):
+            return _interned(kind)
+        fields = [_decoder(t) for t in types_]
         return lambda v: kind(*(f(x) for f, x in zip(fields, v)))
     raise TypeError(f"no decoder for {kind!r}")
+
+
+def _interned(kind: type) -> Callable[[Any], Any]:
+    """A record of scalars (a gazetteer Place) decoded once: equal values share one object,
+    which keeps a big build's events small in memory."""
+    seen: dict[tuple, Any] = {}
+
+    def decode(value: list) -> Any:
+        key = tuple(value)
+        found = seen.get(key)
+        if found is None:
+            if len(seen) > 200_000:
+                seen.clear()
+            found = seen[key] = kind(*value)
+        return found
+    return decode
 
 
 def _same(value: Any) -> Any:

@@ -61,7 +61,7 @@ def progress_bar(total: float, desc: str, unit: str, quiet: bool):
     tqdm.monitor_interval = 0     # no monitor thread: worker processes are forked
     disable = quiet or not sys.stderr.isatty()
     return tqdm(total=total, desc=desc, unit=unit, unit_scale=True, disable=disable,
-                leave=False, dynamic_ncols=True)
+                leave=False)
 
 
 def run_documents(tasks: list[DocTask], options: WorkOptions, store: ResultStore, *,

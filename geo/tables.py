@@ -12,6 +12,7 @@ import json
 import math
 import os
 import re
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from shapely.geometry.base import BaseGeometry
 from shapely.geometry.polygon import orient
 
 from geo.actors import ActorLexicon, load_actors
-from geo.atomic import write_text
+from geo.atomic import open_text, write_text
 from geo.events.merge import source_count
 from geo.model import Event
 
@@ -197,6 +198,10 @@ def csv_text(rows: list[dict], columns: list[str]) -> str:
     return out.getvalue()
 
 
-def write_csv_rows(path: str | os.PathLike, rows: list[dict], columns: list[str]) -> Path:
-    write_text(path, csv_text(rows, columns))
+def write_csv_rows(path: str | os.PathLike, rows: Iterable[dict], columns: list[str]) -> Path:
+    """Write the rows as they come (mentions.csv of a big archive is never whole in memory)."""
+    with open_text(path) as handle:
+        writer = SafeCsvWriter(handle, columns)
+        for row in rows:
+            writer.writerow(row)
     return Path(path)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from geo import api, resultstore, runner, settings
+from geo import api, resultstore, runner, settings, spill
 from geo.pipeline import write_outputs
 
 def outputs(atlas: api.Atlas, folder: Path) -> dict[str, bytes]:
@@ -61,6 +61,11 @@ def test_process_pool_writes_the_same_bytes(serial, tmp_path, monkeypatch):
     pooled = api.build(cache=False, workers=2)
     assert outputs(pooled, tmp_path) == serial
     assert pooled.computed == len(pooled.documents) == 5
+
+
+def test_candidates_merged_part_by_part_from_disk_give_the_same_bytes(serial, tmp_path, monkeypatch):
+    monkeypatch.setattr(spill, "SPILL_OVER", 10)             # spill after the first few candidates
+    assert outputs(api.build(cache=False, workers=1), tmp_path) == serial
 
 
 def test_cached_results_write_the_same_bytes_and_only_new_files_are_computed(tmp_path, cache_file):
