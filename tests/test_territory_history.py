@@ -197,3 +197,15 @@ def test_landmarks_and_places_named_as_surroundings_do_not_change_hands():
     claim = "Damascus said the claims about the liberation of Raqqa were lies."
     assert not judge(said("Raqqa", "Syria", month(2017, 10), claim)).counts
     assert judge(said("Mosul", "Iraq", month(2017, 7), "Iraqi forces ousted the militants from Mosul.")).counts
+
+
+def test_partial_holdings_unfinished_and_landmark_names():
+    assert not judge(said("Tikrit", "ISIL", day("2015-04-01"),
+                          "Iraqi forces reported that they had captured 95% of Tikrit.")).counts
+    assert not judge(said("Tikrit", "Iraq", day("2015-03-19"),
+                          "An official said the recapture of Tikrit was at least two weeks away.")).counts
+    assert judge(said("Tikrit", "Iraq", day("2015-04-12"),
+                      "On 12 April the government declared that Tikrit was free of ISIL forces.")).counts
+    assert not judge(said("Fallujah", "Free Syrian Army", day("2012-07-30"),
+                          "They also captured Fallujah, an army base northeast of the city.")).counts
+    assert judge(said("Mosul", "ISIL", day("2014-06-10"), "The fall of Mosul in June 2014 shocked Baghdad.")).counts

@@ -48,7 +48,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
     for kind, patterns in groups.items():
         body = "|".join(f"(?:{p})" for p in patterns)
         plain = kind in ("linear", "from_holder", "whole", "not_before", "not_between", "passive_filler",
-                         "loser_object", "landmark_after", "before_place")
+                         "loser_object", "landmark_after", "before_place", "apposition_landmark",
+                         "not_after")
         flags = 0 if kind == "landmark_after" else re.IGNORECASE     # "Palestine Bridge", not "bridge"
         out[kind] = re.compile(body if plain else rf"\b(?:{body})", flags)
     return out
@@ -94,8 +95,8 @@ def _judge_span(text: str, start: int, end: int) -> tuple[str, str, str, str]:
     rules = _rules()
     if _inside_linear(text, start):
         return "no", "", "road or bridge end", ""
-    if rules["landmark_after"].match(text[end:end + 40]):
-        return "no", "", "the name is part of a landmark's name", ""
+    if rules["landmark_after"].match(text[end:end + 40]) or rules["apposition_landmark"].match(text[end:end + 60]):
+        return "no", "", "the name is a landmark's", ""
     best: tuple[str, str, str, str] | None = None
     best_rank: tuple[bool, int] = (False, -10**9)
     for kind in ("change", "state"):
@@ -114,7 +115,11 @@ def _judge_span(text: str, start: int, end: int) -> tuple[str, str, str, str]:
             if gap > MAX_GAP or re.search(r"[.;:]\s|\(", between):
                 continue
             before = text[max(0, m.start() - BEFORE):m.start()]
-            if rules["not_before"].search(before):
+            # A noun trigger: "the recapture of", "the fall of".
+            nominal = m.group(0).lower().endswith(" of") or text[m.end():m.end() + 4].lower() == " of "
+            if nominal and m.end() <= start and rules["not_after"].search(text[end:end + 60]):
+                verdict = ("no", m.group(0), f"'{m.group(0)}' not yet done", between)
+            elif rules["not_before"].search(before):
                 verdict = ("no", m.group(0), f"intent or negation before '{m.group(0)}'", between)
             elif rules["not_between"].search(between):
                 word = rules["not_between"].search(between).group(0)
