@@ -207,3 +207,9 @@ def test_eval_errors_file_in_a_missing_folder_is_an_error_before_the_work(tmp_pa
     assert main(["eval", "toponyms", str(gold), "--errors", str(target)]) == 1
     assert one_error(capsys) == f"cannot write {target}: no folder {target.parent}"
     assert not target.parent.exists()
+
+
+def test_map_takes_actor_aliases_as_export_does(built, tmp_path, capsys):
+    # "French" is an alias of France in data/actors.csv; `geo export --actor French` takes it too
+    assert main(["map", "--from", str(built), "-o", str(tmp_path / "m.html"), "--actor", "French"]) == 0
+    assert capsys.readouterr().out.strip() == f"{tmp_path / 'm.html'} (1 events)"

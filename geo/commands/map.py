@@ -42,6 +42,10 @@ def run(args: argparse.Namespace) -> int:
     from geo.render.select import narrow, read_exports
 
     years, actors, layers = _split(args.year), _split(args.actor), _split(args.layer)
+    if actors:   # any alias, as `geo export --actor` takes it ("RAF" is the United Kingdom)
+        from geo.actors import load_actors
+        lexicon = load_actors()
+        actors = [lexicon.normalize(a) or a for a in actors]
     years = [check_year(y, allow=("undated",)) for y in years] if years else None
     check_output_file(args.output)
     everything = read_exports(args.source)
