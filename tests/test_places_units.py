@@ -88,3 +88,17 @@ def test_a_loose_spelling_found_only_abroad_stays_unresolved(gazetteer):
             "Protesters gathered near Al Hawayjah, officials said.\n")
     found = dict(_mentions(text, gazetteer))
     assert "Al Hawayjah" in found and found["Al Hawayjah"] is None
+
+
+def test_a_feature_word_must_fit_the_kind_of_a_namesake_abroad(gazetteer):
+    # "Wadi X" and "X mountain" in a text about Iraq: a town of that name elsewhere is not it
+    text = ("Iraqi forces advanced from Mosul towards Kirkuk and Tikrit in Iraq.\n"
+            "Fighters hid in Wadi Moga and on Moga mountain, officials said.\n")
+    found = dict(_mentions(text, gazetteer))
+    assert "Wadi Moga" in found and found["Wadi Moga"] is None
+    assert "Moga" in found and found["Moga"] is None
+
+
+def test_the_stem_of_a_well_known_namesake_is_kept_with_a_place_cue(gazetteer):
+    found = dict(_mentions("Aircraft struck ISIL in Iraq. Near Baghdadi, a strike hit a tank.", gazetteer))
+    assert found.get("Baghdadi") == "IQ"

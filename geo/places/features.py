@@ -9,15 +9,16 @@ FEATURES_AFTER = {"air base": "airbase", "airbase": "airbase", "air field": "air
                   "district": "region", "region": "region", "mountains": "mountain",
                   "mountain": "mountain", "mountain range": "mountain", "airport": "airbase",
                   "international airport": "other", "air force base": "airbase",
-                  "air reserve base": "airbase", "afb": "airbase"}
+                  "air reserve base": "airbase", "afb": "airbase", "river": "other"}
 FEATURES_BEFORE = {"camp": "camp", "mount": "mountain", "mt": "mountain",
-                   "naval air station": "airbase"}
+                   "naval air station": "airbase", "wadi": "other", "jebel": "mountain",
+                   "jabal": "mountain"}
 # part of the name when written after it (extend the span: "Haditha Dam", "Anbar Province")
 EXTEND_AFTER = {"air base", "airbase", "air field", "airfield", "dam", "governorate",
                 "province", "mountains", "district"}
 # written in lower case, still a cue for the kind ("in Hasakah province", "the Mosul dam")
 LOWER_CUE = frozenset({"province", "governorate", "dam", "air base", "airbase", "airfield",
-                       "mountains"})
+                       "mountains", "mountain", "district", "river"})
 # the words a feature phrase starts or ends with: cheap first tests before the phrase lookup
 FEATURE_FIRST = frozenset(k.split()[0] for k in FEATURES_AFTER)
 FEATURE_LAST = frozenset(k.split()[-1] for k in FEATURES_BEFORE)

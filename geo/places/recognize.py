@@ -219,8 +219,10 @@ def _analyse(text, folded, chosen, gazetteer, links, lowercase_vocab) -> list[Sp
             if vocab is None:
                 vocab = _words_of(lowercase_vocab)
             run = names.name_run(text, s, e, vocab)
-            if run != (s, e) and run[0] >= covered_to and not names.known_neighbours(
-                    text, gazetteer, run, s, e) and not names.prominent(gazetteer, text[s:e]):
+            if run != (s, e) and run[0] >= covered_to and (surface in FEATURES_BEFORE or (
+                    not names.known_neighbours(text, gazetteer, run, s, e)
+                    and not names.prominent(gazetteer, text[s:e]))):
+                # "Wadi Moga": a feature word opens the name whatever the words after it
                 # a part of a longer name is not a place of its own: the whole name is the unit
                 unknown = not names.known(gazetteer, text[run[0]:run[1]])
                 s, e = run

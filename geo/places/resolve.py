@@ -34,6 +34,7 @@ class Resolution:
     confidence: float
     alternatives: tuple[Place, ...]
     keep: bool = True
+    withheld: bool = False  # left unresolved on purpose (a namesake abroad, "Oman oilfield")
 
 
 _PRIORS: dict[str, float] = {}
@@ -195,7 +196,7 @@ def _rank(name: _Name, span: Span, first_memo: dict[tuple, list]) -> None:
         best.country and (best.kind in ("country", "region") or best.population > 100_000
                           or best.source in ("curated", "user") or margin > 0.5) and not (
             best.kind == "region" and lexicon.generic_name(key)) and not (  # "West Coast"
-            span.cue == "region" and best.kind != "region"))  # "Mandla District": a town
+            _misfit(span, best)))  # "Mandla District", "Wadi Moga": a town
 
 
 def _scored(terms: list[tuple], near: tuple[tuple[int, Place], ...], alike) -> list[tuple[float, Place]]:
@@ -289,16 +290,11 @@ def resolve_all(items: list[tuple[Span, object]], gazetteer) -> list[Resolution]
             scored = sorted(scored, key=lambda sp: (sp[1].place_id != choice, -sp[0]))
         best_score, best = scored[0]
         if span.feature and best.kind == "country":  # "Oman oilfield": unresolved, kept for review
-            results.append(Resolution(None, 0.0, tuple(p for _, p in scored[:3])))
-            continue
-        if (span.cue == "region" and best.kind != "region" and not span.link
-                and best.source not in ("curated", "user") and not countries.get(best.country)):
-            # "Kot District" in a text about Afghanistan: a town in India is not that district
-            results.append(Resolution(None, 0.0, tuple(p for _, p in scored[:3])))
+            results.append(Resolution(None, 0.0, tuple(p for _, p in scored[:3]), withheld=True))
             continue
         if span.fuzzy and countries.get(best.country, 0.0) < 0.05:
             # a loose spelling match abroad ("Hawijah" -> Hajjah, Yemen): listed for review
-            results.append(Resolution(None, 0.0, tuple(p for _, p in scored[:3])))
+            results.append(Resolution(None, 0.0, tuple(p for _, p in scored[:3]), withheld=True))
             continue
         z = sum([exp(s - best_score) for s, _ in scored])
         confidence = round(1.0 / z, 3)
@@ -306,12 +302,40 @@ def resolve_all(items: list[tuple[Span, object]], gazetteer) -> list[Resolution]
         said = evidence_ids.get(best.country, ())
         supported = len(said) > 1 or (len(said) == 1 and best.place_id not in said)
         keep = _keep(span, best, countries, key, supported)
+        if keep and _namesake_abroad(span, best, countries, supported):
+            # "Kot District" in a text about Afghanistan: a town in India is not that district;
+            # "Tar mountain", "Wadi Deif": a town abroad is not the feature the text names
+            results.append(Resolution(None, 0.0, tuple(p for _, p in scored[:3]), withheld=True))
+            continue
         if keep and "list-only" in span.weak_reasons:
             keep = False  # decided below, from the list's other places
         results.append(Resolution(best, confidence, tuple([p for _, p in scored[1:4]]), keep))
     discourse.keep_list_partners(items, results)
     second_look(items, cands, all_scored, results, gazetteer)
+    for r in results:
+        if r.withheld:  # the second look may not bring back a place withheld above
+            r.place, r.confidence = None, 0.0
     return results
+
+
+def _misfit(span: Span, p: Place) -> bool:
+    """Whether the feature word of the phrase says another kind of place than p: "X
+    District" (a region) but p is no region, "Wadi X" or "X mountain" but p is a town."""
+    if span.cue == "region":
+        return p.kind != "region"
+    return bool(span.cue) and span.cue != p.kind and p.kind in SETTLEMENT and not (
+        span.cue == "airbase" and p.source == "airportsdata")
+
+
+def _namesake_abroad(span: Span, best: Place, countries: dict[str, float], supported: bool) -> bool:
+    """Whether the best candidate is a namesake outside the countries the text is about
+    whose kind does not fit the feature word the text uses ("X District" -> a town,
+    "Wadi X" or "X mountain" -> a town). Links and curated or user places are evidence
+    enough; `supported`: other places of the text lie in its country."""
+    if span.link or best.source in ("curated", "user") or (
+            supported and countries.get(best.country, 0.0) >= 0.05):
+        return False
+    return _misfit(span, best)
 
 
 def _second_pass(items, names: list[_Name], anchors: dict, countries: dict[str, float],
