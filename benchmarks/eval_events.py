@@ -8,7 +8,6 @@ when it is absent. Usage: python benchmarks/eval_events.py [--shared DIR] [--err
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 import time
 from pathlib import Path
@@ -16,6 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from geo.events.evaluate import ERROR_COLUMNS, evaluate_events  # noqa: E402
+from geo.tables import write_csv_rows  # noqa: E402
 
 PROJECT = Path(__file__).resolve().parent.parent
 SHARED = PROJECT.parent / "shared" / "eval"
@@ -48,10 +48,7 @@ def main() -> int:
         counts[row["error"]] = counts.get(row["error"], 0) + 1
     print("  errors: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
     if args.errors:
-        with args.errors.open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=ERROR_COLUMNS)
-            writer.writeheader()
-            writer.writerows(errors)
+        write_csv_rows(args.errors, errors, list(ERROR_COLUMNS))   # document text, neutralised like every CSV
         print(f"  error rows written to {args.errors}")
     return 0
 
