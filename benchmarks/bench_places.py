@@ -2,19 +2,28 @@
 throughput on the default corpus and on synthetic news text, against geotext on the same text.
 
 Usage: python benchmarks/bench_places.py [--mb 50] [--rebuild] [--lookups-only [--repeat 5]]
+                                        [--store-only] [--no-store]
+
+The gazetteer's storage figures come first (--store-only: only them): a cold build into an
+empty cache folder and a warm load, each in a fresh process, and the cache's size on disk.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import os
 import random
 import shutil
+import subprocess
+import sys
+import tempfile
 import time
+from pathlib import Path
 
+import geo
 from geo import settings
-from geo.places import find_mentions_in_text, load_gazetteer
-from geo.places import cache
+from geo.places import cache, find_mentions_in_text, load_gazetteer
 
 SENTENCES = [
     "Coalition aircraft struck ISIL positions near {a} and {b} on Tuesday, officials said.",
@@ -123,6 +132,44 @@ def lookups_only(repeat: int) -> None:
           f"worst {rates[0]:,.0f}/s; load best {loads[0] * 1000:.0f} ms")
 
 
+# run in a fresh process: the figures of a first run (cold: nothing cached on disk) or of a
+# later one (warm); children are the build's forked workers
+_FRESH_RUN = """
+import resource, time
+started = time.perf_counter()
+from geo.places import load_gazetteer
+imported = time.perf_counter()
+gazetteer = load_gazetteer()
+loaded = time.perf_counter()
+gazetteer.automaton(); gazetteer.caps_only()
+done = time.perf_counter()
+me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+print(f"{done - imported:.2f} s wall ({loaded - imported:.2f} s checks and tables, "
+      f"{done - loaded:.2f} s automaton; imports before: {imported - started:.2f} s); "
+      f"CPU {me.ru_utime + me.ru_stime:.1f} s, workers {kids.ru_utime + kids.ru_stime:.1f} s; "
+      f"peak memory {me.ru_maxrss / 1024:.0f} MB, workers {kids.ru_maxrss / 1024:.0f} MB")
+"""
+
+
+def storage_figures() -> None:
+    """Cold build and warm load of the gazetteer cache, each in a fresh process, and the
+    cache's size; machine-wide load is printed too (other work slows the wall times)."""
+    folder = tempfile.mkdtemp(prefix="bench-gazetteer-")
+    # the same geo as this script's, whatever the working folder
+    env = dict(os.environ, GEO_CACHE_DIR=folder, PYTHONPATH=str(Path(geo.__file__).parents[1]))
+    command = [sys.executable, "-c", _FRESH_RUN]
+    print(f"gazetteer storage (fresh processes, GEO_CACHE_DIR={folder}, load average "
+          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores):")
+    try:
+        for label in ("cold build", "warm load", "warm load again"):
+            run = subprocess.run(command, env=env, capture_output=True, text=True)
+            print(f"  {label}: {run.stdout.strip() or run.stderr.strip().splitlines()[-1]}")
+        size = sum(f.stat().st_size for f in Path(folder).rglob("*") if f.is_file())
+        print(f"  cache size on disk: {size / 1e6:.0f} MB")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--mb", type=float, default=50.0, help="synthetic text size in MB")
@@ -130,10 +177,16 @@ def main() -> None:
     parser.add_argument("--lookups-only", action="store_true",
                         help="only the cold lookup figure, best of --repeat fresh processes")
     parser.add_argument("--repeat", type=int, default=5, help="runs for --lookups-only")
+    parser.add_argument("--store-only", action="store_true", help="only the storage figures")
+    parser.add_argument("--no-store", action="store_true", help="skip the storage figures")
     args = parser.parse_args()
     if args.lookups_only:
         lookups_only(args.repeat)
         return
+    if not args.no_store:
+        storage_figures()
+        if args.store_only:
+            return
     if args.rebuild:
         shutil.rmtree(cache.cache_path(), ignore_errors=True)
     _, build = timed(load_gazetteer)

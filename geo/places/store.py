@@ -69,24 +69,20 @@ def unpack(blob: np.ndarray, offsets: np.ndarray) -> list[str]:
     return [data[a:b].decode("utf-8") for a, b in zip(bounds, bounds[1:])]
 
 
-def key_table(keys: list[str], rows: np.ndarray) -> dict[str, np.ndarray]:
-    """The lookup index from (key, record number) pairs in record order: `khash` (sorted key
-    hashes), `kstart` (where each key's records start in `kplace`), `kplace` (record numbers,
-    ascending within a key, each once) and `kbucket` (see _BUCKET_BITS)."""
-    import pandas as pd
-    codes, uniques = pd.factorize(pd.Series(keys, dtype=object), sort=False)
-    hashes = np.fromiter(map(_hash, uniques), np.uint64, len(uniques))
-    if len(np.unique(hashes)) != len(hashes):
-        raise GazetteerError("two gazetteer keys share a hash; change _MUL")
-    order = np.lexsort((rows, hashes[codes]))  # by key hash, then record number
-    key_of, row_of = codes[order], rows[order]
+def key_table(hashes: np.ndarray, rows: np.ndarray) -> dict[str, np.ndarray]:
+    """The lookup index from (key hash, record number) pairs: `khash` (sorted key hashes),
+    `kstart` (where each key's records start in `kplace`), `kplace` (record numbers,
+    ascending within a key, each once) and `kbucket` (see _BUCKET_BITS). Two keys sharing a
+    hash would share their places: odds of about 2**-64 a pair, 2**-27 for 540k keys."""
+    order = np.lexsort((rows, hashes))  # by key hash, then record number
+    hashes, rows = hashes[order], rows[order]
     fresh = np.ones(len(order), dtype=bool)
-    fresh[1:] = (key_of[1:] != key_of[:-1]) | (row_of[1:] != row_of[:-1])
-    key_of, row_of = key_of[fresh], row_of[fresh]
-    first = np.flatnonzero(np.r_[True, key_of[1:] != key_of[:-1]])
-    khash = hashes[key_of[first]]
-    return {"khash": khash, "kstart": np.append(first, len(row_of)).astype(np.int64),
-            "kplace": row_of.astype(np.int32), "kbucket": buckets(khash)}
+    fresh[1:] = (hashes[1:] != hashes[:-1]) | (rows[1:] != rows[:-1])
+    hashes, rows = hashes[fresh], rows[fresh]
+    first = np.flatnonzero(np.r_[True, hashes[1:] != hashes[:-1]])
+    khash = hashes[first]
+    return {"khash": khash, "kstart": np.append(first, len(rows)).astype(np.int64),
+            "kplace": rows.astype(np.int32), "kbucket": buckets(khash)}
 
 
 def buckets(khash: np.ndarray) -> np.ndarray:
