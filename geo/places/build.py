@@ -158,7 +158,7 @@ def _without_colliding_skeletons(keys: list[str], rows: np.ndarray) -> tuple[lis
     """Drop skeleton keys whose hash another key already has ("~tharshavn", "~skarshava"):
     the skeleton is a fallback, and an exact key must never be shadowed by one."""
     seen: dict[int, str] = {}
-    for key in sorted(set(keys), key=lambda k: k.startswith(fold.SKELETON_PREFIX)):
+    for key in sorted(set(keys), key=lambda k: (k.startswith(fold.SKELETON_PREFIX), k)):
         seen.setdefault(store._hash(key), key)
     kept = set(seen.values())
     if len(kept) == len(set(keys)):
