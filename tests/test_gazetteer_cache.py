@@ -162,3 +162,20 @@ def test_the_fingerprint_follows_the_build_inputs(monkeypatch, tmp_path):
             handle.write("\n")
         assert cache.fingerprint() != before, name
         before = cache.fingerprint()
+
+
+def test_forked_workers_write_the_same_cache_as_one_process(tiny, monkeypatch):
+    from geo.places import fork
+
+    def contents():  # the automaton's raw nodes hold padding bytes: compared by its words
+        files = {p.name: p.read_bytes() for p in tiny.iterdir()
+                 if p.name not in (store.MANIFEST, store.AUTOMATON)}
+        words = load_gazetteer(reuse=False).automaton().items()
+        return files, sorted(words)
+    load_gazetteer(reuse=False)  # three places: built in this process
+    alone = contents()
+    monkeypatch.setattr(fork, "_WORTH_A_PROCESS", 1)
+    monkeypatch.setattr(fork, "processes", lambda: 2)
+    (tiny / store.MANIFEST).unlink()
+    assert works(load_gazetteer(reuse=False))
+    assert contents() == alone
