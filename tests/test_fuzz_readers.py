@@ -156,3 +156,7 @@ def test_found_by_fuzzing_lone_carriage_returns_in_markdown(text):
     """markdown-it breaks lines at a lone CR; the reader's lines end at LF only (offsets past
     the end of the file, once)."""
     check_document(text, "markdown")
+
+
+def test_found_by_fuzzing_a_scraped_heading_ending_in_a_spaced_period():
+    check_document("In . ", "scraped")

@@ -9,9 +9,10 @@ hints on their display text; URLs never reach the text.
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Callable
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4 import BeautifulSoup, Comment, MarkupResemblesLocatorWarning, NavigableString, Tag
 
 from geo.ingest.blocks import Block, BlockBuilder, SectionTracker
 from geo.ingest.links import wiki_title
@@ -149,7 +150,9 @@ class HtmlWalker:
 def read_html(text: str, line_starts: tuple[int, ...], line_of: Callable[[int], int]
               ) -> tuple[list[Block], SectionTracker, list[Table], str, str]:
     """Blocks, sections, tables, <title> and a date from <meta>/<time> ('' if none)."""
-    soup = BeautifulSoup(text, "html.parser")
+    with warnings.catch_warnings():     # a page that looks like a URL or a file name is still a page
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        soup = BeautifulSoup(text, "html.parser")
     walker = HtmlWalker(text, line_starts, line_of)
     walker.walk(soup.body or soup)
     walker.brk()

@@ -82,9 +82,10 @@ def scraped_blocks(text: str, tracker: SectionTracker) -> tuple[list[Block], lis
                 level = plain_level or 1
             if not dated:
                 plain_level = level
-            tracker.heading(stripped.rstrip("."), level, number)
+            title = stripped.rstrip(".").rstrip()      # "In . " is titled "In", not "In "
+            tracker.heading(title, level, number)
             lead = len(line) - len(line.lstrip())
-            tracker.title_text(Block(stripped.rstrip("."), offset + lead))
+            tracker.title_text(Block(title, offset + lead))
             last_was_heading = True
             continue
         mark = LIST_MARK.match(line)
