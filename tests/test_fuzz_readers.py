@@ -27,7 +27,7 @@ from geo.ingest.pagedate import front_dates, page_date
 from geo.model import DateSpan
 
 MINUTES = float(os.environ.get("GEO_FUZZ_MINUTES") or 0)
-TESTS = 9                                   # test items (readers x5 + 4) that share MINUTES
+TESTS = 10                                  # tests below that call run() and share MINUTES
 FUZZ = settings(max_examples=300 if MINUTES else 25, deadline=None, database=None,
                 suppress_health_check=list(HealthCheck))
 
@@ -160,3 +160,51 @@ def test_found_by_fuzzing_lone_carriage_returns_in_markdown(text):
 
 def test_found_by_fuzzing_a_scraped_heading_ending_in_a_spaced_period():
     check_document("In . ", "scraped")
+
+
+@pytest.mark.parametrize("text", ["<![0", "<p>Mosul <![x fell.</p>", "<!>"])
+def test_found_by_fuzzing_declarations_the_html_parser_rejects(text):
+    """html.parser gives up on "<![0" (bs4 ParserRejectedMarkup with a many-line message)."""
+    check_document(text, "html")
+
+
+def _word_by_word(pieces: list[tuple[str, bool]]):
+    """The builder's first form (every word emitted on its own): what the fast path must equal."""
+    from geo.ingest.blocks import _WORDS, BlockBuilder
+    b = BlockBuilder()
+    for text, link in pieces:
+        if link:
+            b.begin_link()
+        for match in _WORDS.finditer(text):
+            piece, at = match.group(), 7 + match.start()
+            if piece[0].isspace() or piece[0] == "\x01":
+                if b.length and b._space_at is None:
+                    b._space_at = at
+                continue
+            if b._space_at is not None:
+                b._emit(" ", b._space_at)
+                b._space_at = None
+            if b._link_open and b._link_start is None:
+                b._link_start = b.length
+            b._emit(piece, at)
+        if link:
+            b.end_link("Page")
+    return b.text(), b.segments, b.links, b._space_at
+
+
+def test_block_builder_fast_path_equals_word_by_word():
+    from geo.ingest.blocks import BlockBuilder
+
+    @FUZZ
+    @given(st.lists(st.tuples(st.text(alphabet=" \n\t\x01ab.\u00a0\u2003", max_size=12), st.booleans()),
+                    max_size=6))
+    def prop(pieces):
+        b = BlockBuilder()
+        for text, link in pieces:
+            if link:
+                b.begin_link()
+            b.add(text, 7)
+            if link:
+                b.end_link("Page")
+        assert (b.text(), b.segments, b.links, b._space_at) == _word_by_word(pieces)
+    run(prop)

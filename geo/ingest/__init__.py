@@ -49,10 +49,15 @@ def read_document(path: Path | str, forced_format: str | None = None,
     starts = line_starts(text)
     try:
         return _parse(path, text, fmt, starts, warnings, meta)
-    except (InputError, MemoryError):
+    except InputError as error:
+        if str(error).startswith(f"{path.name}:"):
+            raise
+        raise InputError(f"{path.name}: {error}") from None
+    except MemoryError:
         raise
     except Exception as error:  # noqa: BLE001 - a parser bug must not lose the other files
-        raise InputError(f"{path.name}: cannot read as {fmt} ({type(error).__name__}: {error})") from None
+        first = (str(error).strip().splitlines() or [""])[0]        # one line, whatever it says
+        raise InputError(f"{path.name}: cannot read as {fmt} ({type(error).__name__}: {first})") from None
 
 
 def _parse(path: Path, text: str, fmt: str, starts: tuple[int, ...], warnings: list[str],

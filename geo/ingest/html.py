@@ -13,7 +13,9 @@ import warnings
 from collections.abc import Callable
 
 from bs4 import BeautifulSoup, Comment, MarkupResemblesLocatorWarning, NavigableString, Tag
+from bs4.exceptions import ParserRejectedMarkup
 
+from geo.errors import InputError
 from geo.ingest.blocks import Block, BlockBuilder, SectionTracker
 from geo.ingest.links import wiki_title
 from geo.ingest.pagedate import page_date_keys
@@ -147,12 +149,31 @@ class HtmlWalker:
         ))
 
 
+# "<![0": a declaration html.parser cannot read (it gives up on the whole page); "<!--",
+# "<!DOCTYPE" and "<![CDATA[" are kept
+_BAD_DECLARATION = re.compile(r"<!(?!--|\[CDATA\[|[A-Za-z])")
+
+
+def _soup(text: str) -> BeautifulSoup:
+    """The parsed page; a stray "<!" the parser rejects is read as text (a space for its "<",
+    so offsets stay true), and a page it still rejects is a one-line InputError."""
+    with warnings.catch_warnings():     # a page that looks like a URL or a file name is still a page
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        try:
+            return BeautifulSoup(text, "html.parser")
+        except ParserRejectedMarkup:
+            pass
+        try:
+            return BeautifulSoup(_BAD_DECLARATION.sub(" !", text), "html.parser")
+        except ParserRejectedMarkup as error:
+            first = (str(error).strip().splitlines() or ["rejected"])[-1].strip()
+            raise InputError(f"the HTML parser rejects this page ({first})") from None
+
+
 def read_html(text: str, line_starts: tuple[int, ...], line_of: Callable[[int], int]
               ) -> tuple[list[Block], SectionTracker, list[Table], str, str]:
     """Blocks, sections, tables, <title> and a date from <meta>/<time> ('' if none)."""
-    with warnings.catch_warnings():     # a page that looks like a URL or a file name is still a page
-        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
-        soup = BeautifulSoup(text, "html.parser")
+    soup = _soup(text)
     walker = HtmlWalker(text, line_starts, line_of)
     walker.walk(soup.body or soup)
     walker.brk()

@@ -8,6 +8,7 @@ Links to wiki pages become Link hints on their display text; URLs never reach th
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Callable
 
 import yaml
@@ -24,7 +25,7 @@ _LONE_CR = re.compile(r"\r(?!\n)")
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 
 
-class _PlainLoader(yaml.SafeLoader):
+class _PlainLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):   # libyaml when there is one
     """YAML without timestamp conversion: "2015-13-45" stays text for the page-date reader to
     judge, instead of an exception while loading that would lose the rest of the metadata."""
 
@@ -47,18 +48,24 @@ def front_matter(text: str) -> tuple[dict, int, list[str]]:
     return (data if isinstance(data, dict) else {}), match.end(), []
 
 
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    """One parser for every document (building one costs more than a short release)."""
+    parser = MarkdownIt("commonmark").enable("table")
+    # Nothing is rendered, so no URL is unsafe: [text](javascript:...) stays a link and only
+    # its text reaches the prose (the default check would leave the whole markup as text).
+    parser.validateLink = lambda url: True
+    return parser
+
+
 def read_markdown(text: str, line_starts: tuple[int, ...], line_of: Callable[[int], int]
                   ) -> tuple[list[Block], SectionTracker, list[Table], dict, list[str]]:
     """Blocks, sections, tables, front matter and warnings of a Markdown document."""
     meta, body_at, warnings = front_matter(text)
     first_line = line_of(body_at) - 1 if body_at else 0          # 0-based line of the body
-    parser = MarkdownIt("commonmark").enable("table")
-    # Nothing is rendered, so no URL is unsafe: [text](javascript:...) stays a link and only
-    # its text reaches the prose (the default check would leave the whole markup as text).
-    parser.validateLink = lambda url: True
     if "\r" in text:   # markdown-it breaks lines at a lone CR too; lines here end at LF only
         text = _LONE_CR.sub(" ", text)                  # same length: offsets stay true
-    tokens = parser.parse(text[body_at:])
+    tokens = _parser().parse(text[body_at:])
     builder = BlockBuilder()
     tracker = SectionTracker()
     blocks: list[Block] = []
