@@ -89,3 +89,11 @@ def test_a_news_story_still_takes_its_publication_year():
     got = tag([["Iraqi forces retook the town on Thursday.", "It fell in August 2014."]],
               published="2016-10-21")
     assert got == [[date(2016, 10, 20)], [date(2014, 8, 1)]]
+
+
+def test_a_year_inside_a_section_title_does_not_overrule_the_paragraph():
+    # "Siege of the port (2009)" starts in 2009 and may go on: "in May" after "March 2010" is 2010
+    sents = (Sentence(text="In March 2010, the harbour fell, and the fort was taken in May.", line=1, start=0,
+                      end=60, section=("Siege of the port (2009)",), paragraph=1, index=0),)
+    doc = Document(id="a.md", path="a.md", title="a", format="markdown", date=None, sentences=sents)
+    assert [d.start for d in tag_document(doc).sentences[0].dates] == [date(2010, 3, 1), date(2010, 5, 1)]

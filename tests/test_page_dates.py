@@ -23,6 +23,7 @@ def md(tmp_path, front: str, body: str = "On 10 June, militants seized the bridg
     "date:\n  - 3 June – 29 June 2014",
     "date:\n  - 2014-06-03\n  - 2014-06-29",
     "date: June 3 to June 29, 2014",
+    "date:\n  - |-\n    3 June – 29 June 2014\n    (26 days)",
 ])
 def test_date_as_list_or_range_is_the_period_the_page_is_about(tmp_path, front):
     doc = md(tmp_path, front)

@@ -11,8 +11,8 @@ from functools import lru_cache
 from geo.dates.grammar import Raw, patterns, scan
 from geo.dates.lexicon import _rows, lexicon
 from geo.dates.prefilter import lower_led_flags
-from geo.dates.resolve import (DateContext, _month_end, anchor, find_dates, later_dated,
-                               resolve_all)
+from geo.dates.resolve import (IN_TITLE, DateContext, _month_end, anchor, find_dates,
+                               later_dated, resolve_all)
 from geo.errors import InputError
 from geo.model import DateSpan, Document, Sentence
 
@@ -74,7 +74,7 @@ def section_date(section: tuple[str, ...]) -> DateSpan | None:
         for title in reversed(section):
             spans = find_dates(title, DateContext())
             if len(spans) == 1 and spans[0].precision in ("day", "month", "year"):
-                return replace(spans[0], text=title, start_char=-1, end_char=-1)
+                return replace(spans[0], text=title, start_char=-1, end_char=-1, qualifier=IN_TITLE)
     return found
 
 

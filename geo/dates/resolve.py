@@ -64,6 +64,11 @@ def _point(p: Point, y: int) -> tuple[date, date, str]:
     return date(y, 1, 1), date(y, 12, 31), "year"
 
 
+# the qualifier of a section date read from inside a title ("Japanese invasion of China (1937)"),
+# not a heading that is a date ("March 2015"): the section starts there, and may go on past it
+IN_TITLE = "in title"
+
+
 def _anchor_year(raw: Raw, prev: DateSpan | None,
                  ctx: DateContext) -> tuple[int, DateSpan] | None:
     """Year for an expression without one: previous date in the paragraph, the next dated one
@@ -71,7 +76,8 @@ def _anchor_year(raw: Raw, prev: DateSpan | None,
     the date that lent it."""
     # under a dated heading, an earlier date outside the heading's period is a flashback
     # ("under ISIL control since 10 June 2014. On 10 March, ..." below "March 2015")
-    if prev is not None and (ctx.heading is None or prev.overlaps(ctx.heading)):
+    if prev is not None and (ctx.heading is None or ctx.heading.qualifier == IN_TITLE
+                             or prev.overlaps(ctx.heading)):
         return prev.end.year, prev
     later = ctx.later if prev is None else None
     if later is not None and (ctx.heading is None or later.overlaps(ctx.heading)):

@@ -141,9 +141,12 @@ _CLOCK = re.compile(r"\s*(?:(?:[,T@]|\bat\b)?\s*\d{1,2}[:.]\d{2}\b.*)?\s*", re.S
 _SEPARATORS = re.compile(r"[\s,.;()\[\]]*")
 
 
+_NOTE_AFTER = re.compile(r"[\s,.;]*(?:\([^()]*\)[\s.]*)?")     # "(6 years, 1 day)"
+
+
 def _only_dates(text: str, span: DateSpan) -> bool:
     return bool(_SEPARATORS.fullmatch(text[:span.start_char])
-                and _SEPARATORS.fullmatch(text[span.end_char:]))
+                and _NOTE_AFTER.fullmatch(text[span.end_char:]))
 
 
 def _short(value: object) -> str:
