@@ -179,3 +179,15 @@ def test_forked_workers_write_the_same_cache_as_one_process(tiny, monkeypatch):
     (tiny / store.MANIFEST).unlink()
     assert works(load_gazetteer(reuse=False))
     assert contents() == alone
+
+
+def test_keys_sharing_a_hash_keep_the_exact_key_then_the_first_skeleton():
+    import numpy as np
+    assert store._hash("~tharshavn") == store._hash("~skarshava")  # the hash is linear
+    keys = ["mosul", "~tharshavn", "erbil", "~skarshava", "~tharshavn", "mosul"]
+    rows = np.array([0, 1, 2, 3, 4, 5])
+    part = (np.fromiter(map(store._hash, keys), np.uint64, len(keys)), rows, [], None, None, keys)
+    hashes, kept = build._index_pairs([part])
+    pairs = sorted(zip(hashes.tolist(), kept.tolist()))
+    assert pairs == sorted((store._hash(k), r) for k, r in zip(keys, rows.tolist())
+                           if k != "~tharshavn")  # '~skarshava' sorts first

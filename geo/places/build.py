@@ -231,15 +231,24 @@ def _write_records(out: Path, rows: list[sources.Row]) -> None:
 
 def _index_pairs(parts: list[tuple]) -> tuple[np.ndarray, np.ndarray]:
     """The (key hash, record number) pairs of the lookup index. Distinct keys sharing a hash
-    are rare (the hash is linear in the key's bytes): only then are the keys compared."""
+    are rare (the hash is linear in the key's bytes): only the entries of those hashes go
+    through _without_colliding_skeletons, the others are kept as they are."""
+    import pandas as pd
     hashes = np.concatenate([part[0] for part in parts])
     rows = np.concatenate([part[1] for part in parts])
     keys = [k for part in parts for k in part[5]]
-    ordered = np.sort(hashes)
-    if len(set(keys)) != 1 + np.count_nonzero(ordered[1:] != ordered[:-1]):
-        keys, rows = _without_colliding_skeletons(keys, rows)
-        hashes = np.fromiter(map(store._hash, keys), np.uint64, len(keys))
-    return hashes, rows
+    codes, uniques = pd.factorize(pd.Series(keys, dtype=object))
+    entry = np.zeros(len(uniques), dtype=np.int64)
+    entry[codes] = np.arange(len(codes))  # an entry of each distinct key (any: same hash)
+    shared_hashes, count = np.unique(hashes[entry], return_counts=True)
+    shared = np.isin(hashes, shared_hashes[count > 1])
+    if not shared.any():
+        return hashes, rows
+    picked = np.flatnonzero(shared)
+    kept_keys, kept_rows = _without_colliding_skeletons([keys[i] for i in picked], rows[picked])
+    kept_hashes = np.fromiter(map(store._hash, kept_keys), np.uint64, len(kept_keys))
+    return (np.concatenate([hashes[~shared], kept_hashes]),
+            np.concatenate([rows[~shared], kept_rows]))
 
 
 def _renumber(part: tuple, numbers: np.ndarray) -> tuple:
