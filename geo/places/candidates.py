@@ -5,24 +5,12 @@ words ("Haditha Dam" -> Haditha), and the wiki link's target with its qualifier 
 
 from __future__ import annotations
 
-import re
-from typing import TYPE_CHECKING
-
 from geo.model import Place
 from geo.places import fold
+from geo.places.features import FEATURES_AFTER, FEATURES_BEFORE, LINK_KIND, PAREN_RE, SETTLEMENT
 from geo.places.names import skeleton_lookup
-from geo.places.features import FEATURES_AFTER, FEATURES_BEFORE
+from geo.places.records import Span
 
-if TYPE_CHECKING:
-    from geo.places.recognize import Span
-
-SETTLEMENT = ("city", "town", "village")
-# what a link's qualifier says the place is: "Anbar (town)", "Nineveh (governorate)"
-LINK_KIND = {"town": SETTLEMENT, "city": SETTLEMENT, "village": SETTLEMENT,
-             "governorate": ("region",), "province": ("region",), "district": ("region",),
-             "region": ("region",), "mountain": ("mountain",), "mountains": ("mountain",),
-             "dam": ("dam",), "air base": ("airbase",), "country": ("country",)}
-PAREN_RE = re.compile(r"\s*\(([^)]*)\)\s*$")
 MAX_CANDIDATES = 6
 # a village this small that shares its name with a first-level region of its country is
 # that region's namesake ("Baja California", the village): the region is meant

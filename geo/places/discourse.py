@@ -6,14 +6,10 @@ times in one text means one place (one sense per discourse).
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import TYPE_CHECKING
 
 from geo.model import Place
-from geo.places.candidates import SETTLEMENT
-from geo.places.recognize import Span
-
-if TYPE_CHECKING:
-    from geo.places.resolve import Resolution
+from geo.places.features import SETTLEMENT
+from geo.places.records import Resolution, Span
 
 
 def keep_list_partners(items, results: list[Resolution]) -> None:

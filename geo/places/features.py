@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 FEATURES_AFTER = {"air base": "airbase", "airbase": "airbase", "air field": "airbase",
                   "airfield": "airbase", "air station": "airbase", "base": "airbase",
                   "dam": "dam", "governorate": "region", "province": "region",
@@ -22,3 +24,11 @@ LOWER_CUE = frozenset({"province", "governorate", "dam", "air base", "airbase", 
 # the words a feature phrase starts or ends with: cheap first tests before the phrase lookup
 FEATURE_FIRST = frozenset(k.split()[0] for k in FEATURES_AFTER)
 FEATURE_LAST = frozenset(k.split()[-1] for k in FEATURES_BEFORE)
+
+SETTLEMENT = ("city", "town", "village")
+# what a link's qualifier says the place is: "Anbar (town)", "Nineveh (governorate)"
+LINK_KIND = {"town": SETTLEMENT, "city": SETTLEMENT, "village": SETTLEMENT,
+             "governorate": ("region",), "province": ("region",), "district": ("region",),
+             "region": ("region",), "mountain": ("mountain",), "mountains": ("mountain",),
+             "dam": ("dam",), "air base": ("airbase",), "country": ("country",)}
+PAREN_RE = re.compile(r"\s*\(([^)]*)\)\s*$")

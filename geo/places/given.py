@@ -15,8 +15,11 @@ import re
 
 from geo import settings
 from geo.model import Place
-from geo.places import fold, locality
-from geo.places.recognize import Span, find_spans, lowercase_vocabulary
+from geo.places import fold, lexicon, locality
+from geo.places.lexicon import local_features
+from geo.places.recognize import find_spans, lowercase_vocabulary
+from geo.places.records import Span
+from geo.places.resolve import _prior, resolve_all
 from geo.places.within import followed_by_region
 
 _POSSESSIVE_RE = re.compile(r"[’']s?$")
@@ -43,10 +46,6 @@ def demonym_places() -> dict[str, tuple[str, str]]:
             for r in _rows("demonyms.csv")}
 
 
-@functools.lru_cache(maxsize=1)
-def local_features() -> frozenset[str]:
-    """Words ending the names of streets and buildings ("Royal Street", "Manila Cathedral")."""
-    return frozenset(_key(r["word"]) for r in _rows("place_local_features.csv"))
 
 
 def is_local(text: str) -> bool:
@@ -142,8 +141,6 @@ def name_and_cue(text: str, gazetteer) -> tuple[str, str]:
 def _inner_name(text: str, gazetteer) -> str:
     """The most prominent place name inside a longer name ("Manila Cathedral" -> Manila):
     capitalised word runs the gazetteer knows, or demonyms, longest then most populous."""
-    from geo.places import lexicon
-    from geo.places.resolve import _prior
     words = text.split()
     best: tuple[float, str] | None = None
     stop = lexicon.stopwords()
@@ -172,7 +169,6 @@ def _paragraph_starts(text: str) -> list[int]:
 
 def resolve_spans(text: str, spans: list[tuple[int, int]], gazetteer) -> list[Place | None]:
     """Resolve given (gold) spans of `text`: resolution scored apart from recognition."""
-    from geo.places.resolve import resolve_all
     paragraphs = _paragraph_starts(text)
     items = []
     local_spans = set()

@@ -50,3 +50,9 @@ def generic_name(key: str) -> bool:
     words = key.split()
     return bool(words) and all(w in ctx.get("direction", ()) or w in ctx.get("generic_region", ())
                                for w in words)
+
+
+@functools.lru_cache(maxsize=1)
+def local_features() -> frozenset[str]:
+    """Words ending the names of streets and buildings ("Royal Street", "Manila Cathedral")."""
+    return frozenset(" ".join(fold.surface(r["word"]).split()) for r in _rows("place_local_features.csv"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from geo.places import fold
-from geo.places.candidates import LINK_KIND, PAREN_RE
+from geo.places.features import LINK_KIND, PAREN_RE
 
 
 _EVENT_WORDS = frozenset("battle siege fall capture liberation recapture offensive massacre "

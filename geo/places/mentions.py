@@ -10,7 +10,8 @@ import re
 from typing import Iterable, Iterator
 
 from geo.model import Document, Mention, Place
-from geo.places.recognize import Span, find_spans, lowercase_vocabulary
+from geo.places.recognize import find_spans, lowercase_vocabulary
+from geo.places.records import Span
 from geo.places.resolve import resolve_all
 
 

@@ -19,8 +19,7 @@ _SPEECH = frozenset("said says told added explained wrote noted asked".split())
 def not_person_words() -> frozenset[str]:
     """Capitalised words beside a name that do not make it a person's: demonyms, street and
     building words, feature words ("Kurdish Sinjar", "Shaddadah Bridge", "Camp Taji")."""
-    from geo.places.given import local_features  # it imports this module
-    return frozenset(lexicon.demonyms()) | local_features() | FEATURE_FIRST | FEATURE_LAST
+    return frozenset(lexicon.demonyms()) | lexicon.local_features() | FEATURE_FIRST | FEATURE_LAST
 
 
 def beside_name(text: str, pt: tuple[int, int], nt: tuple[int, int], vocab) -> bool:

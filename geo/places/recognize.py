@@ -11,9 +11,9 @@ import bisect
 import functools
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
 
 from geo.places import fold, lexicon, names, scan
+from geo.places.records import Span
 from geo.places.features import (EXTEND_AFTER, FEATURE_FIRST, FEATURE_LAST, FEATURES_AFTER,
                                  FEATURES_BEFORE, LOWER_CUE)
 from geo.places.linkverdict import link_verdict, model_in_link
@@ -40,28 +40,6 @@ _WORD_RE = re.compile(r"[a-z0-9]+")
 _ARTICLE_RE = re.compile(r"(?:al|el|ad|ar|as|an|ash|at|az)[-‑][A-Z]")
 # "O'Brien", "O'Neill": an Irish surname, not the village of that name, unless a cue says place
 _IRISH_RE = re.compile(r"O['’][A-Z]")
-
-
-@dataclass(slots=True)
-class Span:
-    """A recognised name before resolution."""
-
-    start: int
-    end: int
-    text: str
-    name: str                      # the name to look up (span minus feature words)
-    cue: str = ""                  # kind the phrase asks for ("airbase" for "X Air Base")
-    strong: bool = False           # a place cue makes even a common word a place
-    modifier: bool = False         # "U.S. forces", "US-led"
-    link: str = ""                 # wiki link target covering the span
-    needs_country: bool = False    # only a preposition says it is a place
-    weak_reasons: list[str] = field(default_factory=list)
-    within: object = None          # the region or country named after a comma ("Hit, Iraq")
-    feature: bool = False          # a feature word follows ("Oman oilfield"): not the country
-    container: object = None       # "Tacoma, Washington": the region the town before names
-    group: int = -1                # list ("Utah, Washington and Idaho"): its first span's start
-    unknown: bool = False          # a whole name the gazetteer lacks ("Sultan Abdallah")
-    fuzzy: bool = False            # found only through its transliteration skeleton
 
 
 _DATELINE_RE = re.compile(r",? ?(?:\(|-|—|–|,)")

@@ -17,7 +17,7 @@ from geo.model import Place
 from geo.places import discourse, fold, lexicon
 from geo.places.candidates import SETTLEMENT, candidates
 from geo.places.locality import Anchors, haversine_km, second_look
-from geo.places.recognize import Span
+from geo.places.records import Resolution, Span
 
 # evidence weights: population (per power of ten), document countries, paragraph neighbours
 POP_WEIGHT = 1 / 3.0
@@ -26,15 +26,6 @@ REGION_BONUS = 0.5
 NEAR_BONUS = 0.4
 LIST_BONUS = 1.5  # "Utah, Washington, Idaho": a name in a list of states is a state
 ADMIN1_WEIGHT = 1.0  # document-wide: the first-level regions (US states...) its other places lie in
-
-
-@dataclass
-class Resolution:
-    place: Place | None
-    confidence: float
-    alternatives: tuple[Place, ...]
-    keep: bool = True
-    withheld: bool = False  # left unresolved on purpose (a namesake abroad, "Oman oilfield")
 
 
 _PRIORS: dict[str, float] = {}
