@@ -160,3 +160,15 @@ def test_a_relative_clause_on_the_object_keeps_its_places():
     events = _events([("On 8 May 2016, the army launched an offensive on Hawija, which lies on the road from "
                        "Kirkuk to Tikrit.", [("2016-05-08", "8 May 2016")], ["Hawija", "Kirkuk", "Tikrit"])])
     assert [e.place_text for e in events if e.event_type == "battle"] == ["Hawija"]
+
+
+def test_capturing_people_is_no_change_of_control():
+    for text, places in (("On 5 May 2016, the militia captured 40 soldiers in Hawija.", ["Hawija"]),
+                         ("On 5 May 2016, several fighters of the militia were captured near Hawija.", ["Hawija"])):
+        events = _events([(text, [("2016-05-05", "5 May 2016")], places)])
+        assert not [e for e in events if e.event_type == "territory_change"], text
+
+
+def test_an_outside_power_capturing_a_town_changes_its_control():
+    events = _events([("On 5 May 1938, the Japanese army captured Mosul.", [("1938-05-05", "5 May 1938")], ["Mosul"])])
+    assert [e.event_type for e in events] == ["territory_change"]

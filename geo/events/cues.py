@@ -115,6 +115,10 @@ class Lexicon:
     repel: re.Pattern[str] = re.compile(r"(?!x)x")
     # "the Yalta agreement", "the Astana talks": a place naming an accord, not where anything happened.
     name_noun: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "captured Nanking": a conquest changes control whoever takes it (not a mere deployment).
+    conquest: tuple[str, ...] = ()
+    # "captured 112 soldiers", "fighters ... were captured": people or matériel taken, not a place.
+    captive: re.Pattern[str] = re.compile(r"(?!x)x")
     # "X spokesperson said that ... the fighting for Aleppo": a name before these speaks, it does not act.
     speech: re.Pattern[str] = re.compile(r"(?!x)x")
     # "Near Mosul, ...", "Additionally, in Iraq, ...": a locative opening a clause (locative.py).
@@ -219,6 +223,8 @@ def load_lexicon(cues_path: str | None = None, words_path: str | None = None) ->
                                                    r"(?:[\w.'-]+\s+){0,3}$"),
         name_noun=_head_rx(by_kind.get("name_noun", [])),
         speech=_words_rx(by_kind.get("speech", []), r"\b"),
+        conquest=tuple(w.lower() for w in by_kind.get("conquest", [])),
+        captive=_words_rx(by_kind.get("captive", []), r"\b"),
         # "near X", "12 km north of the town of X": the words must end right before the name.
         near=_words_rx(by_kind.get("near", []),
                        r"\s+(?:the\s+)?(?:(?:city|town|village|area|outskirts|district|province)\s+of\s+)?(?:the\s+)?$"),

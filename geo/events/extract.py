@@ -19,7 +19,7 @@ from geo.events.cues import CueMatch, Lexicon, load_lexicon
 from geo.events.locative import coordinated, fronted_places, governing, opens_with_place
 from geo.events.record import build_event
 from geo.events.when import background
-from geo.events.filters import (compared, delayed, is_water, judicial, lacks_aircraft, modal, names_accord,
+from geo.events.filters import (compared, people_taken, delayed, is_water, judicial, lacks_aircraft, modal, names_accord,
                                 names_past_event, navigation_section, planned, purpose_edge, topical)
 from geo.model import DateSpan, Document, Event, Mention, Sentence
 from geo.events.text import (  # place_key, text_index: re-exported for callers
@@ -133,7 +133,7 @@ class Extractor:
             lead = text[max(0, cue.start - 40):cue.start]
             if self.lex.negation.search(lead[-25:]) and not delayed(self.lex, text, cue):
                 continue
-            if modal(self.lex, text, cue) or compared(self.lex, text, cue):
+            if modal(self.lex, text, cue) or compared(self.lex, text, cue) or people_taken(self.lex, text, cue):
                 continue   # "demanded that X withdraw", "the deadliest attack since 2009": not this event
             if 0 <= aims <= cue.start:
                 continue   # "the purposes ... as to be: ... break the siege of Mount Sinjar": aims, not events
@@ -359,7 +359,8 @@ class Extractor:
                           and self.actors.contests_territory(a.actor)]
                 holder = takers[0].actor if takers else "<region>"
             if (holder and holder not in ("<gov>", "<region>") and not taken_from
-                    and not self.actors.contests_territory(holder)):
+                    and not self.actors.contests_territory(holder)
+                    and not any(w in cue.text.lower() for w in self.lex.conquest)):
                 # "U.S. troops secured ... the Baghdad airport in cooperation with Iraqi troops": an
                 # outside power taking a place from nobody is a deployment, not a change of control.
                 holder = OCCUPY

@@ -181,3 +181,21 @@ def compared(lex: Lexicon, text: str, cue: CueMatch) -> bool:
 def names_accord(lex: Lexicon, text: str, spot: Spot) -> bool:
     """"the Yalta agreement", "the Astana talks": the place names an accord or meeting."""
     return bool(lex.name_noun.match(text[spot.end:spot.end + 20]))
+
+
+# "captured 112 soldiers", "captured and interrogated the soldiers": the object is people, not a place.
+CAPTIVE_OBJECT = re.compile(r"\s+(?:and\s+[a-z]+\s+)?(?:(?:the|a|an|two|three|several|dozens\s+of|some|about|at\s+least|"
+                            r"\d[\d,]*|[a-z]+-?[a-z]*)\s+){0,3}$")
+
+
+def people_taken(lex: Lexicon, text: str, cue: CueMatch) -> bool:
+    """"captured 112 soldiers", "several fighters ... were captured": a capture of people or matériel,
+    not of a place (a territory cue whose object, or passive subject, is a captive noun)."""
+    if cue.cue.event_type != "territory_change":
+        return False
+    if cue.cue.place == "before":
+        lead = text[max(0, cue.start - 60):cue.start]
+        found = list(lex.captive.finditer(lead))
+        return bool(found) and not re.search(r"[,;]", lead[found[-1].end():])
+    ahead = lex.captive.search(text, cue.end, min(len(text), cue.end + 40))
+    return ahead is not None and bool(CAPTIVE_OBJECT.fullmatch(text, cue.end, ahead.start()))

@@ -73,6 +73,8 @@ ORG_AFTER = re.compile(r"\s+(?:group|militia|militias|movement|front|brigade|bri
                        re.IGNORECASE)
 ORG_BEFORE = re.compile(r"\b(?:members|militants|fighters|leader|leaders|commander|spokesman|of\s+the)\s+(?:of\s+)?"
                         r"(?:the\s+)?$", re.IGNORECASE)
+CONTAINED = re.compile(r"(?:\s+(?:[a-z]+\s+){0,2}(?:in|of)\s+(?:the\s+)?|\s*,\s*|['’]s\s+)")
+PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 TYPED = re.compile(r"\s+(?:village|town|district|county|neighbou?rhood|camp|refugee\s+camp|area|suburb|township|"
                    r"quarter|municipality|city|locality|settlement)\b", re.IGNORECASE)
 # "north Delhi's Ashok Vihar": a name after a possessive place is the finer place.
@@ -191,6 +193,12 @@ def features(text: str, trigger: tuple[int, int], cands: list[Candidate], k: int
         f["facility"] = 1.0
     if ORG_AFTER.match(text, c.end) or ORG_BEFORE.search(text, max(0, c.start - 30), c.start):
         f["organisation"] = 1.0
+    if k and CONTAINED.fullmatch(text, cands[k - 1].end, c.start):
+        f["holds_previous"] = 1.0   # "Buwa village in Ibi", "Hebron, West Bank": it locates the one before
+    if k + 1 < len(cands) and CONTAINED.fullmatch(text, c.end, cands[k + 1].start):
+        f["held_by_next"] = 1.0
+    if PASSIVE.search(text, max(0, trigger[0] - 20), trigger[0]):
+        f[f"{side}:passive_trigger"] = 1.0   # "was killed in X": the place follows
     if TYPED.match(text, c.end):
         f["typed"] = 1.0        # "Magam town", "the Sabr village": a settlement by its own word
     if POSSESSED.search(text, max(0, c.start - 40), c.start):
