@@ -209,7 +209,7 @@ def build(paths: list[str | Path] | str | Path | None = None, *, forced_format: 
     actors = load_actors()
     joined = _join(plan, store, errors, quiet)
     for k, name in enumerate(("read+dates", "places", "events")):
-        timings[f"  {name} (cpu, summed)"] = sum(s[k] for s in joined.seconds if len(s) > k)
+        timings[f"  {name} (summed over documents)"] = sum(s[k] for s in joined.seconds if len(s) > k)
     events = joined.candidates.merged()
     timings["merge"] = time.perf_counter() - t
     t = time.perf_counter()

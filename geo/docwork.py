@@ -69,7 +69,7 @@ class DocResult:
     involvement: tuple[dict, ...] = ()
     unresolved: tuple[dict, ...] = ()
     log: tuple[str, ...] = field(default=())  # warnings logged while reading (replayed from the cache)
-    seconds: tuple[float, ...] = ()           # time spent: read+dates, places, events (benchmarks)
+    seconds: tuple[float, ...] = ()           # wall seconds: read+dates, places, events (benchmarks)
 
 
 class _Tools:
