@@ -154,10 +154,11 @@ class ActorLexicon:
 
     def localize(self, actor: str, iso_a2: str, text: str = "") -> str:
         """The actor a generic name stands for in a country (data/actor_by_country.csv): "Kurdish
-        fighters" at Kobani are the SDF, unless the sentence names the Peshmerga."""
+        fighters" at Kobani are the SDF, unless the sentence names the Peshmerga. Country "*" fits
+        any country; "<gov>" becomes that country's government ("government troops" at Homs: Syria)."""
         for name, country, becomes, unless in self.by_country:
-            if actor == name and iso_a2 == country and not (unless and unless.search(text)):
-                return becomes
+            if actor == name and country in (iso_a2, "*") and not (unless and unless.search(text)):
+                return (self.government_of(iso_a2) or actor) if becomes == "<gov>" else becomes
         return actor
 
     def side_color(self, side: str) -> str:

@@ -20,7 +20,8 @@ from geo.events.locative import coordinated, fronted_places, governing, opens_wi
 from geo.events.record import build_event
 from geo.events.when import background
 from geo.events.filters import (compared, people_taken, delayed, is_water, judicial, lacks_aircraft, modal, names_accord,
-                                names_past_event, navigation_section, planned, purpose_edge, topical)
+                                names_past_event, navigation_section, part_of_target, planned, purpose_edge, topical,
+                                cited_in_passing)
 from geo.model import DateSpan, Document, Event, Mention, Sentence
 from geo.events.text import (  # place_key, text_index: re-exported for callers
     COUNTED, MASS, LOCATIVE, BACK_REF, BY_AGENT, OCCUPY, AND_ONLY, COMPOUND, ORIGIN, SUPPORT, SENT_FORCE,
@@ -135,6 +136,8 @@ class Extractor:
                 continue
             if modal(self.lex, text, cue) or compared(self.lex, text, cue) or people_taken(self.lex, text, cue):
                 continue   # "demanded that X withdraw", "the deadliest attack since 2009": not this event
+            if cited_in_passing(text, cue):
+                continue   # "(the First Battle of Kharkov)": a name cited, not an event of this clause
             if 0 <= aims <= cue.start:
                 continue   # "the purposes ... as to be: ... break the siege of Mount Sinjar": aims, not events
             if ((self.lex.plan.search(text[max(0, cue.start - 80):cue.start]) and not self.lex.realis.search(lead))
@@ -268,7 +271,8 @@ class Extractor:
         nearest = [a for a in before if usable(a.actor) and not self.lex.target_end.search(text[max(0, a.start - 14):a.start])
                    and not self.lex.victim.search(text[a.end:cue.start]) and not COMPOUND.match(text, a.end)
                    and not self.lex.not_doer_after.match(text[a.end:a.end + 30])
-                   and not MASS.search(text[max(0, a.start - 30):a.start])]
+                   and not MASS.search(text[max(0, a.start - 30):a.start])
+                   and not part_of_target(self.lex, text, a.start)]
         # "After ISIL killed 21 Copts in Libya, Egypt conducted airstrikes": skip the fronted clause.
         main = FRONTED.match(text)
         start = main.end() if main and main.end() < cue.start and not prev_end else prev_end

@@ -7,6 +7,7 @@ every word list comes from data/event_words.csv through the Lexicon.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from geo.events.cues import CueMatch, Lexicon
 from geo.events.text import COUNTRY_LEVEL, Spot
@@ -199,3 +200,26 @@ def people_taken(lex: Lexicon, text: str, cue: CueMatch) -> bool:
         return bool(found) and not re.search(r"[,;]", lead[found[-1].end():])
     ahead = lex.captive.search(text, cue.end, min(len(text), cue.end + 40))
     return ahead is not None and bool(CAPTIVE_OBJECT.fullmatch(text, cue.end, ahead.start()))
+
+
+# "(the First Battle of Kharkov)": a parenthesis that holds a capitalised name.
+PARENTHESIS = re.compile(r"\([^()]*\)")
+
+
+def cited_in_passing(text: str, cue: CueMatch) -> bool:
+    """True for a capitalised named event inside parentheses ("... into Eastern Ukraine (the First
+    Battle of Kharkov)"): a name given as a citation, told by the clause outside, not a new event."""
+    if not cue.text[:1].isupper():
+        return False
+    return any(m.start() < cue.start and cue.end < m.end() for m in PARENTHESIS.finditer(text))
+
+
+def part_of_target(lex: Lexicon, text: str, start: int) -> bool:
+    """True for a name that is part of a target ("against pockets of the Iraqi Army", "targeting
+    positions of the Syrian Army"): the nationality of what was hit, not the doer."""
+    return _part_of_rx(lex.target_lead.pattern).search(text, max(0, start - 50), start) is not None
+
+
+@lru_cache(maxsize=4)
+def _part_of_rx(lead: str) -> re.Pattern[str]:
+    return re.compile(lead + r"\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?of\s+(?:the\s+)?$", re.IGNORECASE)
