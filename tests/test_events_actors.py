@@ -65,3 +65,11 @@ def test_a_named_battle_in_parentheses_is_a_citation():
 
     assert battles("In October 2016 the army fought the Battle of Mosul against ISIL.") == ["Mosul"]
     assert battles("In October 2016 the army advanced north (the First Battle of Mosul) without pause.") == []
+
+
+def test_syrian_armed_groups_have_their_own_names():
+    lexicon = load_actors()
+    found = [m.actor for m in lexicon.find("The Syrian Liberation Front fought Tahrir al-Sham and Ahrar al-Sham.")]
+    assert found == ["Syrian Liberation Front", "Hayat Tahrir al-Sham", "Ahrar al-Sham"]
+    # "the rebel coalition" is a rebel alliance, not the US-led coalition.
+    assert [m.actor for m in lexicon.find("the rebel coalition took the town")] == ["Free Syrian Army"]
