@@ -73,3 +73,10 @@ def test_syrian_armed_groups_have_their_own_names():
     assert found == ["Syrian Liberation Front", "Hayat Tahrir al-Sham", "Ahrar al-Sham"]
     # "the rebel coalition" is a rebel alliance, not the US-led coalition.
     assert [m.actor for m in lexicon.find("the rebel coalition took the town")] == ["Free Syrian Army"]
+
+
+def test_a_named_battle_after_a_likening_is_a_yardstick():
+    doc, mentions = make_doc("doc.md", [(
+        "By October 2016 officials said the city was cut off, comparing the situation to the Siege of Mosul.",
+        [("2016-10", "October 2016")], ["Mosul"])])
+    assert [e for e in extract_events(doc, mentions) if e.event_type == "battle"] == []

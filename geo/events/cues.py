@@ -104,6 +104,8 @@ class Lexicon:
     # "by Iraqi Prime Minister ...": a title after the name makes it a speaker, not a force.
     title: re.Pattern[str] = re.compile(r"(?!x)x")
 
+    # "comparing the situation to", "reminiscent of": a named event after these is a yardstick.
+    likening: re.Pattern[str] = re.compile(r"(?!x)x")
     # "See also", "References", "Order of battle": sections that list, not tell (lower case).
     navigation: frozenset[str] = frozenset()
     # "demanded that Hezbollah withdraw", "attempted to advance", "if a pilot was shot down": not events.
@@ -217,6 +219,7 @@ def load_lexicon(cues_path: str | None = None, words_path: str | None = None) ->
         modal=_words_rx(by_kind.get("modal", []),
                         r"\s+(?:that\s+)?(?:(?!(?:and|but|which|while|after|before|when)\b)[\w'-]+\s+){0,5}$"),
         comparison=_words_rx(by_kind.get("comparison", []), r"\s+(?:[\w-]+\s+){0,2}$"),
+        likening=_words_rx(by_kind.get("likening", []), r"\b"),
         comparison_end=re.compile(r"^[^,;.]{0,50}?\b(?:" + "|".join(re.escape(w) for w in by_kind.get("comparison_end", ["x"]))
                                   + r")\b", re.IGNORECASE),
         repel=_words_rx(by_kind.get("repel", []), r"\s+(?:(?:an?|the|its|their|several|two|three|repeated|[\w.-]+'s)\s+)?"

@@ -136,7 +136,7 @@ class Extractor:
                 continue
             if modal(self.lex, text, cue) or compared(self.lex, text, cue) or people_taken(self.lex, text, cue):
                 continue   # "demanded that X withdraw", "the deadliest attack since 2009": not this event
-            if cited_in_passing(text, cue):
+            if cited_in_passing(self.lex, text, cue):
                 continue   # "(the First Battle of Kharkov)": a name cited, not an event of this clause
             if 0 <= aims <= cue.start:
                 continue   # "the purposes ... as to be: ... break the siege of Mount Sinjar": aims, not events

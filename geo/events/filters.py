@@ -206,12 +206,14 @@ def people_taken(lex: Lexicon, text: str, cue: CueMatch) -> bool:
 PARENTHESIS = re.compile(r"\([^()]*\)")
 
 
-def cited_in_passing(text: str, cue: CueMatch) -> bool:
+def cited_in_passing(lex: Lexicon, text: str, cue: CueMatch) -> bool:
     """True for a capitalised named event inside parentheses ("... into Eastern Ukraine (the First
-    Battle of Kharkov)"): a name given as a citation, told by the clause outside, not a new event."""
+    Battle of Kharkov)") or after a likening ("comparing the situation to the Siege of Leningrad"):
+    a name given as a citation or yardstick, not an event of this clause."""
     if not cue.text[:1].isupper():
         return False
-    return any(m.start() < cue.start and cue.end < m.end() for m in PARENTHESIS.finditer(text))
+    return (any(m.start() < cue.start and cue.end < m.end() for m in PARENTHESIS.finditer(text))
+            or lex.likening.search(text, max(0, cue.start - 60), cue.start) is not None)
 
 
 def part_of_target(lex: Lexicon, text: str, start: int) -> bool:
