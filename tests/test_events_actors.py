@@ -80,3 +80,12 @@ def test_a_named_battle_after_a_likening_is_a_yardstick():
         "By October 2016 officials said the city was cut off, comparing the situation to the Siege of Mosul.",
         [("2016-10", "October 2016")], ["Mosul"])])
     assert [e for e in extract_events(doc, mentions) if e.event_type == "battle"] == []
+
+
+def test_the_army_is_the_government_but_not_inside_a_group_name():
+    found = _actors("On 6 July 2016, the army entered Palmyra after a short fight.",
+                    [("2016-07-06", "6 July 2016")], ["Palmyra"], "deployment")
+    assert found == [("Palmyra", "Syria")]
+    lexicon = load_actors()
+    assert [m.actor for m in lexicon.find("The military retook the town.")] == ["Government forces"]
+    assert [m.actor for m in lexicon.find("the Army of the Mujahideen attacked")] == []
