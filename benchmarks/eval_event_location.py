@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import sys
 import tempfile
 import time
@@ -26,6 +25,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
 from geo.actors import load_actors  # noqa: E402
+from geo.events.evaluate_location import read_gold_jsonl  # noqa: E402
 from geo.events.where import Candidate, choose, load_weights, sentence_candidates  # noqa: E402
 
 SHARED = PROJECT.parent / "shared" / "eval"
@@ -43,19 +43,13 @@ def usable(span_text: str) -> bool:
 
 
 def read_sentences(path: Path) -> list[dict]:
-    """Sentences with a VERB span: id, text, trigger, locations (usable spans), slips (any span, none usable)."""
+    """Sentences with a VERB span (read by `geo eval events`' own reader): id, text, trigger,
+    locations (usable spans), slip (LOCATION spans, none usable)."""
     out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        rec = json.loads(line)
-        verbs = [(s["start"], s["end"]) for s in rec["spans"] if s["label"] == "VERB"]
-        if not verbs:
-            continue
-        spans = [s for s in rec["spans"] if s["label"] == "LOCATION"]
-        locations = [(s["start"], s["end"]) for s in spans if usable(s["text"])]
-        out.append({"id": str(rec["id"]), "text": rec["text"], "trigger": verbs[0], "locations": locations,
-                    "slip": bool(spans) and not locations})
+    for gold in read_gold_jsonl(path):
+        locations = [(a, b) for a, b in gold.locations if usable(gold.text[a:b])]
+        out.append({"id": gold.id, "text": gold.text, "trigger": gold.trigger, "locations": locations,
+                    "slip": bool(gold.locations) and not locations})
     return out
 
 
