@@ -16,7 +16,7 @@ from pathlib import Path
 
 from geo import records
 from geo.events import merge_events
-from geo.events.merge import _group_key, sort_key  # the merge's own grouping: parts never split a group
+from geo.events.merge import merge_group_key, sort_key  # the merge's own grouping: parts never split a group
 from geo.model import Event
 
 SPILL_OVER = 300_000
@@ -46,7 +46,7 @@ class CandidateSpill:
             self._files = [open(Path(self._dir.name) / f"{k:02d}.jsonl", "w", encoding="utf-8")
                            for k in range(PARTS)]
         for ev in events:
-            part = zlib.crc32(repr(_group_key(ev)).encode("utf-8")) % PARTS
+            part = zlib.crc32(repr(merge_group_key(ev)).encode("utf-8")) % PARTS
             self._files[part].write(json.dumps(records.encode(ev), ensure_ascii=False) + "\n")
 
     def merged(self) -> list[Event]:

@@ -163,7 +163,7 @@ def sort_key(ev: Event) -> tuple:
             tuple((s.doc, s.line) for s in ev.sources), ev.place_text, ev.reported or date.min)
 
 
-def _group_key(ev: Event) -> tuple[str, str, str]:
+def merge_group_key(ev: Event) -> tuple[str, str, str]:
     """Type and place; a country-level event also keeps to its own document."""
     doc = ev.sources[0].doc if ev.geo_precision == "country" else ""
     return ev.event_type, place_key(ev.place, ev.place_text), doc
@@ -192,7 +192,7 @@ def merge_events(events: list[Event], lexicon: Lexicon | None = None) -> list[Ev
     lex = lexicon or load_lexicon()
     groups: dict[tuple[str, str, str], list[Event]] = {}
     for ev in sorted(events, key=sort_key):
-        groups.setdefault(_group_key(ev), []).append(ev)
+        groups.setdefault(merge_group_key(ev), []).append(ev)
     merged: list[Event] = []
     for key in sorted(groups):
         merged.extend(_fold_vague([_combine(c, lex) for c in _clusters(groups[key])]))
