@@ -60,6 +60,10 @@ def month(year: int, mon: int, text: str = "", at: int = -1) -> DateSpan:
                     at + len(text) if at >= 0 else -1)
 
 
+def year(value: int, text: str = "", at: int = -1) -> DateSpan:
+    return DateSpan(date(value, 1, 1), date(value, 12, 31), "year", text, at, at + len(text) if at >= 0 else -1)
+
+
 def make_doc(doc_id: str, items: list[tuple[str, list[tuple[str, str]], list[str]]],
              unresolved: tuple[str, ...] = ()) -> tuple[Document, list[Mention]]:
     """items: (sentence text, [(date iso or 'YYYY-MM', date text)], [place names]) one per line."""
@@ -69,7 +73,9 @@ def make_doc(doc_id: str, items: list[tuple[str, list[tuple[str, str]], list[str
         spans = []
         for iso, dtext in dates:
             at = text.find(dtext) if dtext else -1
-            if len(iso) == 7:
+            if len(iso) == 4:
+                spans.append(year(int(iso), dtext, at))
+            elif len(iso) == 7:
                 spans.append(month(int(iso[:4]), int(iso[5:]), dtext, at))
             else:
                 spans.append(day(iso, dtext, at))

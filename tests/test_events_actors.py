@@ -36,7 +36,7 @@ def test_government_forces_without_a_country_stay_generic():
     assert lexicon.localize("Government forces", "") == "Government forces"
     assert lexicon.localize("Government forces", "SY") == "Syria"
     # A country without an actor of its own keeps the generic name rather than guessing one.
-    assert lexicon.localize("Government forces", "PH") == "Government forces"
+    assert lexicon.localize("Government forces", "BR") == "Government forces"
 
 
 def test_soviets_and_chinese_forces_are_actors():

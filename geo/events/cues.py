@@ -103,6 +103,14 @@ class Lexicon:
     negation_end: re.Pattern[str] = re.compile(r"(?!x)x")
     # "by Iraqi Prime Minister ...": a title after the name makes it a speaker, not a force.
     title: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "broke through to besieged Warsaw", "the besieged hospital": a participle used as an adjective.
+    attributive: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "accused Turkey of backing al-Nusra in their attack on Idlib": a charge, not an act of that day.
+    accusation: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "was involved in the Siege of Homs, the Battle of Qusayr and ...": a record of past battles.
+    participation: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "a convoy heading to Lebanon", "returning from Karbala": where a convoy went, not where it was hit.
+    transit: re.Pattern[str] = re.compile(r"(?!x)x")
 
     # "comparing the situation to", "reminiscent of": a named event after these is a yardstick.
     likening: re.Pattern[str] = re.compile(r"(?!x)x")
@@ -271,6 +279,10 @@ def load_lexicon(cues_path: str | None = None, words_path: str | None = None) ->
         judicial=_words_rx(by_kind.get("judicial", []), r"\b"),
         negation_end=_words_rx(by_kind.get("negation_end", []), r"\b"),
         title=_head_rx(by_kind.get("title", [])),
+        attributive=_words_rx(by_kind.get("attributive", []), r"\s+$"),
+        accusation=_words_rx(by_kind.get("accusation", []), r"\s+(?:(?!(?:and|but|which|while|after|when)\b)[\w'-]+\s+){0,9}$"),
+        participation=_words_rx(by_kind.get("participation", []), r"\b"),
+        transit=_words_rx(by_kind.get("transit", []), r"\s+(?:[\w'-]+\s+){0,4}?(?:to|for|from|towards|toward|into)\s+(?:the\s+)?$"),
         count=re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)\s+(?:[A-Za-z-]+\s+){0,2}?("
                          + "|".join(re.escape(w) for w in by_kind.get("count", ["x"])) + r")\b",
                          re.IGNORECASE),

@@ -21,7 +21,7 @@ from geo.events.record import build_event
 from geo.events.when import background
 from geo.events.filters import (compared, people_taken, delayed, is_water, judicial, lacks_aircraft, modal, names_accord,
                                 names_past_event, navigation_section, part_of_target, planned, purpose_edge, topical,
-                                cited_in_passing)
+                                cited_in_passing, battle_record, attributive, roster, in_transit)
 from geo.model import DateSpan, Document, Event, Mention, Sentence
 from geo.events.text import (  # place_key, text_index: re-exported for callers
     COUNTED, MASS, LOCATIVE, BACK_REF, BY_AGENT, OCCUPY, AND_ONLY, COMPOUND, ORIGIN, SUPPORT, SENT_FORCE,
@@ -40,6 +40,8 @@ RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|whom)\b")
 PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 CLAIMED_BY = re.compile(r"\bclaimed\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 NAMED_AS = re.compile(r"\b(?:named|nicknamed|dubbed|code-?named)\b")
+# "its capture of Mosul", "ISIL's seizure of Ramadi", "the group's offensive": a possessor before the cue's noun.
+POSSESSIVE = re.compile(r"(?:\b(?P<pro>its|their)|(?P<gen>['’]s?))\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 
 
 class Extractor:
@@ -95,6 +97,8 @@ class Extractor:
         text = sentence.text
         actor_matches = self.actors.find(text)
         subject_all = self._subject(text, actor_matches, 0, len(text))
+        if roster(text):
+            return [], ""                   # "* Syrian Armed Forces ** Republican Guard ...": a list, no event
         if not any(m.role == "place" for m in mentions) and not opens_with_place(text, self.lex.fronted):
             return [], subject_all          # no place, no event: skip the cue scan (half the time)
         cues = self.lex.find(text)
@@ -136,8 +140,10 @@ class Extractor:
                 continue
             if modal(self.lex, text, cue) or compared(self.lex, text, cue) or people_taken(self.lex, text, cue):
                 continue   # "demanded that X withdraw", "the deadliest attack since 2009": not this event
-            if cited_in_passing(self.lex, text, cue):
-                continue   # "(the First Battle of Kharkov)": a name cited, not an event of this clause
+            if cited_in_passing(self.lex, text, cue) or battle_record(self.lex, text, cue, cues):
+                continue   # "(the First Battle of Kharkov)", "was involved in the Siege of Homs, ...": cited names
+            if attributive(self.lex, text, cue):
+                continue   # "broke through to besieged Warsaw": a state, not the act
             if 0 <= aims <= cue.start:
                 continue   # "the purposes ... as to be: ... break the siege of Mount Sinjar": aims, not events
             if ((self.lex.plan.search(text[max(0, cue.start - 80):cue.start]) and not self.lex.realis.search(lead))
@@ -164,7 +170,9 @@ class Extractor:
             own_named = named_spot(text, [s for s in spots if s.start >= prev_end], cue)
             if own_named is not None and names_past_event(self.lex, text, own_named, cue_words=True):
                 continue   # "a week before the Mosul offensive ended": an event recalled, not dated here
-            for spot in chosen(spots, prev_end, next_start):
+            # "a convoy carrying missiles to Lebanon": where it went, not where it was hit.
+            reachable = [s for s in spots if cue.cue.event_type not in HOSTILE_TYPES or not in_transit(self.lex, text, s)]
+            for spot in chosen(reachable, prev_end, next_start):
                 if spot.start >= cue.end and names_past_event(self.lex, text, spot):
                     continue   # "two days after the Paris attacks": Paris is not where the jets bombed
                 # "near Irbil and Mount Sinjar": one "near" governs the whole pair.
@@ -239,6 +247,8 @@ class Extractor:
         owner = next((a for a in reversed(before) if POSSESSOR.fullmatch(text, a.end, cue.start)), None)
         if owner is not None and etype != "territory_change" and usable(owner.actor):
             actor = owner.actor
+        if not actor:
+            actor = self._possessor(text, cue, matches, before, context_actor, usable)
         inner = [a for a in matches if cue.start <= a.start and a.end <= cue.end]
         if inner and etype in ("base_use", "deployment") and usable(inner[0].actor):
             actor = inner[0].actor   # "allowed U.S. fighters to use ...": the user is named inside the cue
@@ -444,6 +454,24 @@ class Extractor:
             return [s for s in picked if s.level == finest]
 
         return actor, target, holder, chosen
+
+    def _possessor(self, text: str, cue: CueMatch, matches: list[ActorMatch], before: list[ActorMatch],
+                   context_actor: str, usable) -> str:
+        """The doer of a possessed cue noun: "ISIL's seizure of Ramadi" (the name before 's), "its
+        capture of Mosul" (the sentence's subject before it, else the paragraph's), "the group's
+        offensive" (the paragraph's armed group). "" when no possessor stands before the cue."""
+        poss = POSSESSIVE.search(text, max(0, cue.start - 40), cue.start)
+        if poss is None or not cue.text[:1].isalpha():
+            return ""
+        if poss.group("gen"):
+            owner = next((a for a in reversed(before) if a.end == poss.start()), None)
+            if owner is not None:
+                return owner.actor if usable(owner.actor) else ""
+            militant = self.lex.pronoun.search(text, max(0, poss.start() - 16), poss.start())
+            fits = militant is not None and militant.end() == poss.start() and usable(context_actor)
+            return context_actor if fits and self.actors.side(context_actor) not in STATE_SIDES else ""
+        subject = self._subject(text, matches, 0, poss.start(), usable)
+        return subject or (context_actor if usable(context_actor) else "")
 
     def _turned(self, text: str, cue: CueMatch, matches: list[ActorMatch], start: int, actor: str,
                 by_actor: str, target: str, usable) -> tuple[str, str]:

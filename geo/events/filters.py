@@ -90,26 +90,47 @@ def summary(lex: Lexicon, sentence: Sentence, cue: CueMatch, date: DateSpan, spo
     reported = 0 <= date.end_char <= cue.start and bool(lex.report.search(text[date.end_char:cue.start]))
     if reported and cue.cue.event_type in HOSTILE and STRIKES.search(text):
         return True   # "On 20 December ABC reported that AFRICOM carried out 495 airstrikes in Sirte": a tally
+    etype = cue.cue.event_type
+    if etype in HOSTILE and tally(lex, sentence):
+        return True   # "By the end of 2016 the air campaign had struck 32,000 targets": told at the speaker
     if spot.level < COUNTRY_LEVEL:   # a place or region: a specific act is stated there
         return False
-    etype = cue.cue.event_type
     if etype == "deployment":
         # "As of 2 April 2017, the U.S. troop level ... was around 5,200 in Iraq": a standing presence.
         return bool(lex.troop_level.search(text)) and not lex.fresh.search(text)
     if etype not in HOSTILE:
         return False
     figure = bool(lex.count.search(text) or MONEY.search(text) or CASUALTY.search(text) or lex.total.search(text))
-    qualifiers = {getattr(d, "qualifier", "") for d in sentence.dates}
-    # A reader that sets no qualifier still leaves "by 23 March", "as of 2 March" in the text.
-    qualifiers |= {m.group(1).lower() for d in sentence.dates if d.start_char > 0
-                   for m in [LEAD_QUALIFIER.search(text, 0, d.start_char)] if m}
-    aggregate = (bool(qualifiers & set(AGGREGATE_QUALIFIERS)) or bool(lex.aggregate.search(text))
+    aggregate = (bool(qualifiers(sentence) & set(AGGREGATE_QUALIFIERS)) or bool(lex.aggregate.search(text))
                  or (date.end - date.start).days > LONG_SPAN_DAYS)
     if figure and (aggregate or PERFECT.search(text)):
         return True
     # The date before a reporting verb dates the report; at country scale the strikes told are older
     # ("On 23 February 2015, it was revealed that 8,500 ISIL fighters had been killed by airstrikes").
     return reported
+
+
+def qualifiers(sentence: Sentence) -> set[str]:
+    """The words leading the sentence's dates ("by", "as of", "since"): a reader that sets no
+    qualifier still leaves "by 23 March", "as of 2 March" in the text."""
+    text = sentence.text
+    found = {getattr(d, "qualifier", "") for d in sentence.dates}
+    return found | {m.group(1).lower() for d in sentence.dates if d.start_char > 0
+                    for m in [LEAD_QUALIFIER.search(text, 0, d.start_char)] if m}
+
+
+TALLY_FLOOR = 100   # a count this large, summed over a period, is a campaign's total
+
+
+def tally(lex: Lexicon, sentence: Sentence) -> bool:
+    """True for a running total of a campaign at any scale: a count of at least TALLY_FLOOR strikes,
+    targets or dead with "by/as of/since/until" or "so far", "in total" ("By the end of 2016 the air
+    campaign was estimated by the Pentagon to have struck 32,000 targets")."""
+    text = sentence.text
+    big = any(int(m.group(1).replace(",", "")) >= TALLY_FLOOR for m in lex.count.finditer(text))
+    if not big:
+        return False
+    return bool(qualifiers(sentence) & set(AGGREGATE_QUALIFIERS)) or bool(lex.aggregate.search(text) or lex.total.search(text))
 
 
 BACKGROUND = re.compile(r"\b(?:following|after|since|before|prior\s+to|in\s+the\s+wake\s+of)\s+the\s+$", re.IGNORECASE)
@@ -208,12 +229,80 @@ PARENTHESIS = re.compile(r"\([^()]*\)")
 
 def cited_in_passing(lex: Lexicon, text: str, cue: CueMatch) -> bool:
     """True for a capitalised named event inside parentheses ("... into Eastern Ukraine (the First
-    Battle of Kharkov)") or after a likening ("comparing the situation to the Siege of Leningrad"):
-    a name given as a citation or yardstick, not an event of this clause."""
+    Battle of Kharkov)"), after a likening ("comparing the situation to the Siege of Leningrad") or
+    after a back reference ("the first time since the Fall of Mosul", "following the Battle of
+    Raqqa"): a name given as a citation, yardstick or landmark, not an event of this clause."""
     if not cue.text[:1].isupper():
         return False
     return (any(m.start() < cue.start and cue.end < m.end() for m in PARENTHESIS.finditer(text))
-            or lex.likening.search(text, max(0, cue.start - 60), cue.start) is not None)
+            or lex.likening.search(text, max(0, cue.start - 60), cue.start) is not None
+            or BACKGROUND.search(text, max(0, cue.start - 30), cue.start) is not None)
+
+
+CLAUSE_END = re.compile(r"[;.]")
+
+
+def battle_record(lex: Lexicon, text: str, cue: CueMatch, cues: list[CueMatch]) -> bool:
+    """"Hezbollah was involved in the Siege of Homs (2011-14), the Battle of Qusayr (2013) and the
+    Aleppo offensive": a list of battles a force took part in is its record, not new events. A single
+    cue after the lead stays ("took part in the assault on Kobani on 5 May")."""
+    lead = None
+    for m in lex.participation.finditer(text, 0, cue.start):
+        lead = m
+    if lead is None or CLAUSE_END.search(text, lead.end(), cue.start):
+        return False
+    listed = [c for c in cues if c.start >= lead.end() and not CLAUSE_END.search(text, lead.end(), c.start)]
+    return len(listed) >= 2
+
+
+def attributive(lex: Lexicon, text: str, cue: CueMatch) -> bool:
+    """"broke through to besieged Warsaw", "the besieged hospital": a one-word participle standing
+    before its noun describes a state; the act it names happened earlier and is told elsewhere."""
+    word = cue.text.strip()
+    if " " in word or not word.lower().endswith("ed"):
+        return False
+    after = re.match(r"\s+([\w'-]+)", text[cue.end:cue.end + 30])
+    if after is None or after.group(1).lower() in PREDICATE_NEXT:
+        return False   # "was besieged by", "besieged in March": the verb, not an adjective
+    return lex.attributive.search(text, max(0, cue.start - 20), cue.start) is not None
+
+
+PREDICATE_NEXT = frozenset(("by", "in", "at", "on", "from", "with", "and", "or", "for", "since", "until", "during"))
+REPORT_DATED = re.compile(r"\b(?:report|statement|study|survey|article|briefing|assessment)\s+(?:from|of|dated|"
+                          r"(?:issued|published|released)\s+on)\s+(?:the\s+)?$", re.IGNORECASE)
+# "had killed", "had been shelled": the pluperfect puts the act before the time of the telling.
+PLUPERFECT = re.compile(r"\bhad\s+(?:(?:also|already|reportedly|been|previously)\s+)*[a-z]+(?:ed|en|wn|ne|ght|lt|nt|ck|ruck|un|id|ew)\b",
+                        re.IGNORECASE)
+
+
+def told_earlier(lex: Lexicon, text: str, cue: CueMatch, date: DateSpan) -> bool:
+    """"On 5 May, the UN said that airstrikes had killed 20 people in Douma", "On 28 April, Syria
+    accused Turkey of backing al-Nusra in their attack on Idlib": the date before the telling dates
+    the report or the charge; the act came before it on a day the sentence does not give."""
+    if lex.accusation.search(text, max(0, cue.start - 100), cue.start):
+        return True
+    if date.start_char > 0 and REPORT_DATED.search(text, max(0, date.start_char - 40), date.start_char):
+        return True   # "..., said the report from 27 August 2014": the date is the report's
+    if not 0 <= date.end_char <= cue.start:
+        return False
+    told = list(lex.report.finditer(text, date.end_char, cue.start))
+    return bool(told) and PLUPERFECT.search(text, told[-1].end(), min(len(text), cue.end + 30)) is not None
+
+
+# "* Syrian Armed Forces ** Republican Guard ****": a flattened bullet list (order of battle, links).
+BULLET = re.compile(r"(?:^|\s)\*+(?=\s*[\w'\"(])")
+
+
+def roster(text: str) -> bool:
+    """True for a sentence that is a flattened list of bullets (an order of battle, a list of
+    belligerents): it names forces and places but tells no event."""
+    return len(BULLET.findall(text)) >= 4
+
+
+def in_transit(lex: Lexicon, text: str, spot: Spot) -> bool:
+    """"bombed a convoy carrying missiles to Lebanon", "pilgrims returning from Karbala": where the
+    convoy or people were going or came from, not where they were hit."""
+    return lex.transit.search(text, max(0, spot.start - 60), spot.start) is not None
 
 
 def part_of_target(lex: Lexicon, text: str, start: int) -> bool:

@@ -1,0 +1,154 @@
+"""Rules of the event frame for encyclopaedia-style prose (issue 9): sieges, possessors, the dates
+of reports and charges, plans and pleas, records of past battles, running totals, rosters, convoys'
+destinations and actors of history. Sentences written for these tests."""
+
+from eventkit import make_doc
+
+from geo.actors import load_actors
+from geo.events import extract_events
+
+
+def _events(items):
+    doc, mentions = make_doc("doc.txt", items)
+    return extract_events(doc, mentions)
+
+
+def _of(events, etype, place=None):
+    return [e for e in events if e.event_type == etype and (place is None or e.place_text == place)]
+
+
+# --- sieges ------------------------------------------------------------------------------------
+
+def test_besieged_by_names_the_besieger_and_the_place_before():
+    evs = _events([("On 2 March 2015, the towns of Hawija and Tikrit were besieged by Iraqi forces.",
+                    [("2015-03-02", "2 March 2015")], ["Hawija", "Tikrit"])])
+    assert sorted((e.place_text, e.actor) for e in _of(evs, "battle")) == [("Hawija", "Iraq"), ("Tikrit", "Iraq")]
+
+
+def test_under_siege_by_is_a_battle_of_the_besieger():
+    evs = _events([("In March 2015 Tikrit, a city under siege by ISIL fighters, ran out of food.",
+                    [("2015-03", "March 2015")], ["Tikrit"])])
+    battle, = _of(evs, "battle", "Tikrit")
+    assert battle.actor == "ISIL"
+
+
+def test_besieged_as_an_adjective_is_no_new_battle():
+    evs = _events([("On 5 May 2015, a relief column broke through to besieged Kobani.", [("2015-05-05", "5 May 2015")],
+                    ["Kobani"]),
+                   ("On 6 May 2015, the air force dropped food to the besieged garrison of Palmyra.",
+                    [("2015-05-06", "6 May 2015")], ["Palmyra"])])
+    assert _of(evs, "battle") == []
+
+
+# --- possessors --------------------------------------------------------------------------------
+
+def test_a_named_possessor_is_the_actor():
+    evs = _events([("On 10 June 2014, ISIL's seizure of Mosul stunned the Iraqi government.",
+                    [("2014-06-10", "10 June 2014")], ["Mosul"])])
+    change, = _of(evs, "territory_change", "Mosul")
+    assert change.actor == "ISIL"
+
+
+def test_its_refers_to_the_subject_not_to_the_object_before_the_cue():
+    evs = _events([("In June 2014 ISIL routed the Iraqi Army near Kirkuk, followed by its capture of Mosul.",
+                    [("2014-06", "June 2014")], ["Kirkuk", "Mosul"])])
+    change, = _of(evs, "territory_change", "Mosul")
+    assert change.actor == "ISIL"
+
+
+def test_the_groups_offensive_is_the_paragraphs_armed_group():
+    doc, mentions = make_doc("doc.txt", [
+        ("On 3 May 2015, ISIL fighters attacked Ramadi.", [("2015-05-03", "3 May 2015")], ["Ramadi"]),
+        ("On 9 May 2015, the group's offensive on Kirkuk began.", [("2015-05-09", "9 May 2015")], ["Kirkuk"])])
+    doc = doc.__class__(**{**doc.__dict__, "sentences": tuple(s.__class__(**{**s.__dict__, "paragraph": 0})
+                                                              for s in doc.sentences)})
+    battle, = _of(extract_events(doc, mentions), "battle", "Kirkuk")
+    assert battle.actor == "ISIL"
+
+
+# --- reports and charges -----------------------------------------------------------------------
+
+def test_a_pluperfect_act_told_in_a_report_takes_no_report_date():
+    evs = _events([("On 9 May 2016, the monitoring group said that government airstrikes had killed 30 people in Raqqa.",
+                    [("2016-05-09", "9 May 2016")], ["Raqqa"])])
+    assert evs == []
+
+
+def test_an_act_inside_a_charge_is_not_an_event_of_the_charge_day():
+    evs = _events([("On 2 June 2015, Baghdad accused Jordan of helping ISIL in its attack on Kirkuk.",
+                    [("2015-06-02", "2 June 2015")], ["Kirkuk"])])
+    assert evs == []
+
+
+def test_a_report_dated_after_the_quote_dates_the_report_only():
+    evs = _events([("'Fighters shelled Erbil for weeks on end', said the report from 3 March 2016.",
+                    [("2016-03-03", "3 March 2016")], ["Erbil"])])
+    assert evs == []
+
+
+def test_a_report_of_an_act_in_the_simple_past_keeps_its_day():
+    evs = _events([("On 9 May 2016, the monitoring group said that ISIL fighters attacked Raqqa.",
+                    [("2016-05-09", "9 May 2016")], ["Raqqa"])])
+    assert [e.place_text for e in _of(evs, "attack")] == ["Raqqa"]
+
+
+# --- plans and pleas ---------------------------------------------------------------------------
+
+def test_a_decision_and_a_plea_are_not_events():
+    evs = _events([("On 3 June 1999, the committee decided it had to capture Erbil and Kirkuk.",
+                    [("1999-06-03", "3 June 1999")], ["Erbil", "Kirkuk"]),
+                   ("On 3 June 2017, the mayor pleaded with the army to stop the shelling and withdraw its troops "
+                    "from Mosul.", [("2017-06-03", "3 June 2017")], ["Mosul"]),
+                   ("In 2016 the army warned that they were going to launch an assault on Fallujah.",
+                    [("2016", "2016")], ["Fallujah"])])
+    assert evs == []
+
+
+# --- references to named battles --------------------------------------------------------------
+
+def test_a_record_of_battles_is_not_a_list_of_new_events():
+    evs = _events([("In 2016 Hezbollah was involved in the Battle of Palmyra, the Siege of Kobani and the "
+                    "Raqqa offensive.", [("2016", "2016")], ["Palmyra", "Kobani", "Raqqa"])])
+    assert evs == []
+
+
+def test_a_named_battle_after_since_the_is_a_landmark():
+    evs = _events([("In 2016 the Battle of Fallujah was the first time since the Fall of Mosul that the army led.",
+                    [("2016", "2016")], ["Fallujah", "Mosul"])])
+    assert _of(evs, "territory_change") == []
+    assert [e.place_text for e in _of(evs, "battle")] == ["Fallujah"]
+
+
+# --- totals, rosters, convoys, wars -------------------------------------------------------------
+
+def test_a_campaign_total_is_not_an_airstrike_at_a_place():
+    evs = _events([("By the end of 2016 the coalition had struck 32,000 targets around Mosul.",
+                    [("2016", "2016")], ["Mosul"])])
+    assert _of(evs, "airstrike") == []
+
+
+def test_a_flattened_order_of_battle_tells_no_event():
+    evs = _events([("* Iraqi Army ** 9th Division attacked at Mosul ** Kirkuk garrison * Peshmerga ** Erbil "
+                    "Brigade * Coalition airstrikes", [("2016", "")], ["Mosul", "Kirkuk", "Erbil"])])
+    assert evs == []
+
+
+def test_a_convoys_destination_is_not_where_it_was_hit():
+    evs = _events([("On 3 March 2015, a convoy heading to Mosul was hit by an airstrike near Sinjar.",
+                    [("2015-03-03", "3 March 2015")], ["Mosul", "Sinjar"]),
+                   ("On 4 March 2015, a car bombing in Tikrit killed 20 pilgrims returning from Kirkuk.",
+                    [("2015-03-04", "4 March 2015")], ["Tikrit", "Kirkuk"])])
+    assert sorted(e.place_text for e in evs) == ["Sinjar", "Tikrit"]
+
+
+def test_a_country_naming_a_war_is_not_a_place():
+    evs = _events([("On 11 March 2004, bombers attacked trains in Paris, angered by the Iraq war.",
+                    [("2004-03-11", "11 March 2004")], ["Paris", "Iraq"])])
+    assert [e.place_text for e in evs] == ["Paris"]
+
+
+def test_actors_of_other_wars_and_countries():
+    lexicon = load_actors()
+    assert [a.actor for a in lexicon.find("Philippine government forces and the AFP")] == ["Philippines", "Philippines"]
+    assert [a.actor for a in lexicon.find("Commonwealth forces met Axis forces")] == ["Allies", "Axis"]
+    assert lexicon.localize("Government forces", "PH") == "Philippines"
