@@ -184,6 +184,7 @@ class Mention:
     confidence: float = 0.0
     alternatives: tuple[Place, ...] = ()
     role: str = "place"           # "place", or "modifier" for "U.S. forces" (not a map point)
+    via: str = ""                 # "" named in the text; "anaphora": "the base" naming an earlier one
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ import re
 from typing import Iterable, Iterator
 
 from geo.model import Document, Mention, Place
+from geo.places.anaphora import refer_back
 from geo.places.recognize import find_spans, lowercase_vocabulary
 from geo.places.records import Span
 from geo.places.resolve import resolve_all
@@ -81,6 +82,7 @@ def _find_mentions(doc: Document, gazetteer) -> list[Mention]:
             items.append((span, key))
             owners.append(sentence)
     mentions = []
+    cues = []
     for (span, _), sentence, res in zip(items, owners, resolve_all(items, gazetteer)):
         if not res.keep:
             continue
@@ -92,9 +94,18 @@ def _find_mentions(doc: Document, gazetteer) -> list[Mention]:
             span.text = span.text[:-1]
             end = sentence.to_original(span.end - 2) + 1
         mentions.append(_mention(doc.id, doc.line_of(start), start, end, span, sentence.index, res))
+        cues.append(span.cue)
+    prose = [(m, cue) for m, cue in zip(mentions, cues) if m.sentence >= 0]
+    # "the base", "the city": the last named place of the kind (anaphora.py), in file order
+    referring = refer_back(doc, prose)
     # heading mentions (sentence -1) merged into file order; the prose keeps its own order
-    return list(heapq.merge([m for m in mentions if m.sentence >= 0],
-                            [m for m in mentions if m.sentence < 0], key=lambda m: m.start))
+    return list(heapq.merge([m for m, _ in prose] if not referring else
+                            heapq.merge([m for m, _ in prose], referring, key=_by_start),
+                            [m for m in mentions if m.sentence < 0], key=_by_start))
+
+
+def _by_start(m: Mention) -> int:
+    return m.start
 
 
 def _mention(doc_id: str, line: int, start: int, end: int, span: Span, sentence: int, res) -> Mention:

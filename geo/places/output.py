@@ -15,7 +15,8 @@ MENTION_COLUMNS = ("doc", "line", "start", "end", "text", "place_id", "name", "k
 
 
 def mention_rows(mentions: Iterable[Mention]) -> list[dict]:
-    """One dict per mention with exactly the mentions.csv columns (unresolved: empty place)."""
+    """One dict per mention with exactly the mentions.csv columns (unresolved: empty place);
+    a referring noun ("the base") has `source` "anaphora" (its place_id says which entry)."""
     rows = []
     for m in mentions:
         p = m.place
@@ -24,7 +25,8 @@ def mention_rows(mentions: Iterable[Mention]) -> list[dict]:
             "place_id": p.place_id if p else "", "name": p.name if p else "",
             "kind": p.kind if p else "", "country": p.country if p else "",
             "lat": round(p.lat, 6) if p else "", "lon": round(p.lon, 6) if p else "",
-            "source": p.source if p else "", "confidence": round(m.confidence, 3),
+            # "the base" resolved through the place named before it: source says so
+            "source": (m.via or p.source) if p else "", "confidence": round(m.confidence, 3),
         })
     return rows
 
