@@ -37,7 +37,7 @@ WORD = re.compile(r"[\w'’-]+")
 WORD_IN_NAME = r"[A-Z](?:[\w-]|['’](?!s\b))*"      # "Sina’a", but not the possessive of "Baghdad's"
 NAME = re.compile(r"(?:al-|Al-|el-|El-)?" + WORD_IN_NAME + r"(?:\s+(?:(?:al|el|as|ar|az|ad|ash|de|del|of)[\s-])?"
                   r"(?:al-|Al-)?" + WORD_IN_NAME + ")*")
-NAME_LEAD = re.compile(r"\b(?i:in|at|near|outside|inside|of|around|into)\s+(?:the\s+)?"
+NAME_LEAD = re.compile(r"\b(?i:in|at|near|outside|inside|of|around|into)\s+(?:the\s+)?(?:[a-z]+(?:ern|ed|al)\s+)?"
                        r"(?:(?:[a-z-]+\s+){0,2}(?:city|town|village|area|district|neighbou?rhood|suburb|province|"
                        r"region|camp|port|state|county|municipality|quarter)\s+(?:of\s+)?)?$")
 MODIFIES = re.compile(r"\s+(?!(?:in|at|on|of|near|and|or|to|from|for|with|by|was|were|is|are|has|had|have|"
@@ -78,6 +78,28 @@ PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IG
 TYPED = re.compile(r"\s+(?:village|town|district|county|neighbou?rhood|camp|refugee\s+camp|area|suburb|township|"
                    r"quarter|municipality|city|locality|settlement)\b", re.IGNORECASE)
 # "north Delhi's Ashok Vihar": a name after a possessive place is the finer place.
+# "Mauthausen, Austria, where they were executed": the trigger's clause refers back to the place.
+WHERE_BACK = re.compile(r"[\s,]*(?:[A-Z][\w-]*[\s,]*)*where\b")
+# A person's name: a title or a role noun right before it, an age right after it.
+PERSON_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Maj|President|Prime\s+Minister|Minister|Sheikh|"
+                           r"leader|commander|chief|official|officer|spokesman|journalist|farmer|tapper|driver|"
+                           r"businessman|student|teacher|named|identified\s+as|killing\s+of|murder\s+of|"
+                           r"death\s+of)\.?\s+$")
+AGE_AFTER = re.compile(r",\s+(?:aged\s+)?\d{1,2}\s*,")
+# A name that ends like an institution's: it names who, not where.
+ORG_WORD = re.compile(r"\b(?:Army|Corps|Ministry|Brigades?|Council|Party|Front|Committee|Forces|Police|Agency|"
+                      r"Guard|Movement|Union|Office|Church|Hospital|Bank|Company|University|Court|Parliament|"
+                      r"Tribes?|Group|Battalion|Division|Regiment)$")
+DEMONYM = re.compile(r"[A-Z][a-z]+(?:ish|ian|ese|i|ist|an|ic)")
+ACRONYM = re.compile(r"[A-Z]{1,5}")
+OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+PLURAL_PEOPLE = re.compile(r"(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+(?:ians|ans|is|ites|ists|s)")
+LOWER_NEXT = re.compile(r"\s+[a-z]")
+SEASON = re.compile(r"(?:Ramadan|Eid|Christmas|Easter|Ashura|Diwali|Passover|Hanukkah|Thanksgiving)(?:\s.*)?")
+INTRO_AFTER = re.compile(r"\s+(?:province|governorate|region|state|district|sub-?division|block|section|"
+                         r"constituency|neighbou?rhood|sector|settlement|intersection|compound|countryside|area|valley|town|village|"
+                         r"city|county|camp|municipality|suburb|quarter)\b",
+                         re.IGNORECASE)
 POSSESSED = re.compile(r"(?:'s|’s)\s+(?:[a-z]+\s+){0,2}$")
 
 
@@ -97,7 +119,8 @@ def name_candidates(text: str, taken: list[tuple[int, int]], trigger: tuple[int,
         lead = (NAME_LEAD.search(text, max(0, m.start() - 60), m.start())
                 or POSSESSED.search(text, max(0, m.start() - 40), m.start()))
         obj = trigger is not None and trigger[1] <= m.start() and OBJECT_LEAD.fullmatch(text, trigger[1], m.start())
-        if not lead and not obj:
+        typed = INTRO_AFTER.match(text, m.end())   # "the southwestern Chagai area"
+        if not lead and not obj and not typed:
             continue
         out.append(Candidate(m.start(), m.end(), "name"))
     return out
@@ -215,6 +238,62 @@ def features(text: str, trigger: tuple[int, int], cands: list[Candidate], k: int
         f["object"] = 1.0       # "bombed Pooneryn": the trigger's object
     if MODIFIES.match(text, c.end):
         f["modifier"] = 1.0     # "a U.S. base", "the Turkish city of": the name qualifies a noun
+    f.update(shape_features(text, trigger, cands, k))
+
+    return f
+
+
+def stem(trigger: str) -> str:
+    """The trigger's first word without its inflection: "captured", "captures" -> "captur"."""
+    words = WORD.findall(trigger.lower())
+    word = words[0] if words else ""
+    return re.sub(r"(?:ing|ed|es|s|e)$", "", word) if len(word) > 4 else word
+
+
+def shape_features(text: str, trigger: tuple[int, int], cands: list[Candidate], k: int) -> dict[str, float]:
+    """What the name itself and its neighbourhood look like: a person, a group, an adjective, a
+    place a "where" clause refers back to, its order among the candidates, how far it lies."""
+    c = cands[k]
+    f: dict[str, float] = {}
+    name = text[c.start:c.end]
+    after = c.start >= trigger[1]
+    gap = text[trigger[1]:c.start] if after else text[c.end:trigger[0]]
+    f["log_words"] = math.log1p(len(WORD.findall(gap))) / 3.0
+    f["log_chars"] = math.log1p(len(gap)) / 6.0
+    if k == 0:
+        f["first"] = 1.0
+    if k == len(cands) - 1:
+        f["last"] = 1.0
+    if not after and WHERE_BACK.match(gap):
+        f["where_clause"] = 1.0     # "Mauthausen, Austria, where they were executed"
+    if PERSON_BEFORE.search(text, max(0, c.start - 40), c.start) or AGE_AFTER.match(text, c.end):
+        f["person"] = 1.0           # "rubber tapper Waema Mathaeha, 64,", "Mr. Kadirgamar"
+    if ORG_WORD.search(name):
+        f["org_name"] = 1.0         # "the Interior Ministry", "the Republican Guard"
+    if c.kind == "name" and DEMONYM.fullmatch(name) and LOWER_NEXT.match(text, c.end):
+        f["adjective"] = 1.0        # "the Jewish settlement of", "Kurdish city"
+    if text.rfind("(", 0, c.start) > text.rfind(")", 0, c.start):
+        f["bracketed"] = 1.0
+    if SEASON.fullmatch(name):
+        f["time_name"] = 1.0        # "Ramadan", "Eid": a time, not a place
+    if INTRO_AFTER.match(text, c.end):
+        f["typed_after"] = 1.0      # "Maarib province", "the Liaquatabad district"
+    verb = stem(text[trigger[0]:trigger[1]])
+    f[f"verb={verb}:{'after' if after else 'before'}"] = 1.0
+    if after and OBJECT_LEAD.fullmatch(text, trigger[1], c.start):
+        f[f"verb={verb}:object"] = 1.0     # "captured X", "patrolled X": a place as the object
+    if ACRONYM.fullmatch(name):
+        f["acronym"] = 1.0          # "MRT", "ICRC": an organisation or a line more often than a place
+    if c.kind == "name" and OF_NAME.match(text, c.end):
+        f["name_goes_on"] = 1.0     # "the Church of the Nativity": part of a longer (building) name
+    if c.kind == "name" and PLURAL_PEOPLE.fullmatch(name):
+        f["people"] = 1.0           # "Serbs", "Palestinians", "Kurds": a people, not a place
+    if c.kind == "name":
+        f["name_words=" + str(min(len(name.split()), 3))] = 1.0
+    if not after and c.end <= trigger[0] and text.count(",", c.end, trigger[0]) == 0:
+        f["before:same_phrase"] = 1.0
+    if after and not CLAUSE.search(gap) and "," not in gap:
+        f["after:same_phrase"] = 1.0
     return f
 
 
