@@ -152,3 +152,30 @@ def test_actors_of_other_wars_and_countries():
     assert [a.actor for a in lexicon.find("Philippine government forces and the AFP")] == ["Philippines", "Philippines"]
     assert [a.actor for a in lexicon.find("Commonwealth forces met Axis forces")] == ["Allies", "Axis"]
     assert lexicon.localize("Government forces", "PH") == "Philippines"
+
+
+def test_a_demanded_act_joined_by_and_is_demanded_too():
+    evs = _events([("On 3 June 2017, the mayor pleaded with the army to stop the shelling of Kirkuk and withdraw "
+                    "its troops from Mosul.", [("2017-06-03", "3 June 2017")], ["Kirkuk", "Mosul"]),
+                   ("On 4 June 2017, the mayor urged the army to stop the shelling of Erbil, and ISIL withdrew from "
+                    "Makhmur.", [("2017-06-04", "4 June 2017")], ["Erbil", "Makhmur"])])
+    assert [(e.event_type, e.place_text) for e in evs] == [("withdrawal", "Makhmur")]
+
+
+def test_preparations_for_an_attack_are_no_attack():
+    evs = _events([("In early February 2015, Iraqi forces began preparations for an attack on Tikrit.",
+                    [("2015-02", "February 2015")], ["Tikrit"])])
+    assert evs == []
+
+
+def test_a_passive_report_keeps_its_subject_as_the_doer():
+    evs = _events([("In November 2015, Russian aircraft were reported to have struck targets in the town of Raqqa.",
+                    [("2015-11", "November 2015")], ["Raqqa"])])
+    strike, = _of(evs, "airstrike", "Raqqa")
+    assert strike.actor == "Russia"
+
+
+def test_a_city_naming_its_desert_is_not_the_place():
+    evs = _events([("On 28 September 2015, ISIL captured the town of Hawija in the Kirkuk desert.",
+                    [("2015-09-28", "28 September 2015")], ["Hawija", "Kirkuk"])])
+    assert [e.place_text for e in evs] == ["Hawija"]

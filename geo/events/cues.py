@@ -280,7 +280,7 @@ def load_lexicon(cues_path: str | None = None, words_path: str | None = None) ->
         negation_end=_words_rx(by_kind.get("negation_end", []), r"\b"),
         title=_head_rx(by_kind.get("title", [])),
         attributive=_words_rx(by_kind.get("attributive", []), r"\s+$"),
-        accusation=_words_rx(by_kind.get("accusation", []), r"\s+(?:(?!(?:and|but|which|while|after|when)\b)[\w'-]+\s+){0,9}$"),
+        accusation=_words_rx(by_kind.get("accusation", []), r"\s+(?:(?!(?:and|but|which|while|after|when)\b)[\w'-]+\s+){0,12}$"),
         participation=_words_rx(by_kind.get("participation", []), r"\b"),
         transit=_words_rx(by_kind.get("transit", []), r"\s+(?:[\w'-]+\s+){0,4}?(?:to|for|from|towards|toward|into)\s+(?:the\s+)?$"),
         count=re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)\s+(?:[A-Za-z-]+\s+){0,2}?("

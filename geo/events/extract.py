@@ -21,7 +21,7 @@ from geo.events.record import build_event
 from geo.events.when import background
 from geo.events.filters import (compared, people_taken, delayed, is_water, judicial, lacks_aircraft, modal, names_accord,
                                 names_past_event, navigation_section, part_of_target, planned, purpose_edge, topical,
-                                cited_in_passing, battle_record, attributive, roster, in_transit)
+                                cited_in_passing, battle_record, attributive, roster, in_transit, mood_carried)
 from geo.model import DateSpan, Document, Event, Mention, Sentence
 from geo.events.text import (  # place_key, text_index: re-exported for callers
     COUNTED, MASS, LOCATIVE, BACK_REF, BY_AGENT, OCCUPY, AND_ONLY, COMPOUND, ORIGIN, SUPPORT, SENT_FORCE,
@@ -120,7 +120,9 @@ class Extractor:
         spots = [s for s in spots if not is_water(self.lex, sentence, s) and not names_accord(self.lex, text, s)]
         spot_spans = [(s.start, s.end) for s in spots]
         taken = [(d.start_char, d.end_char) for d in sentence.dates] + [(a.start, a.end) for a in actor_matches]
-        speech = [m.start() for m in self.lex.speech.finditer(text)]   # "said", "told": speakers before
+        # "said", "told": speakers before; "were reported to have struck" is no speaker's verb.
+        speech = [m.start() for m in self.lex.speech.finditer(text)
+                  if not PASSIVE_AUX.search(text, max(0, m.start() - 25), m.start())]
         fronts = fronted_places(text, spots, self.lex.fronted, partial(unnamed_spot, doc, sentence), taken)
         # A cue word inside a place name is the name: the town of Hit, "Raqqa Offensive" ...
         cues = [c for c in cues if not any(s <= c.start and c.end <= e for s, e in spot_spans)]
@@ -134,27 +136,24 @@ class Extractor:
         seen: dict[tuple[str, str, str], int] = {}
         previous_actor = ""
         aims = purpose_edge(self.lex, text)
+        unreal_end = -1   # where the last cue told as a plan, demand or aim ended
         for k, cue in enumerate(cues):
             lead = text[max(0, cue.start - 40):cue.start]
             if self.lex.negation.search(lead[-25:]) and not delayed(self.lex, text, cue):
                 continue
-            if modal(self.lex, text, cue) or compared(self.lex, text, cue) or people_taken(self.lex, text, cue):
-                continue   # "demanded that X withdraw", "the deadliest attack since 2009": not this event
+            if self._unreal(text, cue, lead) or mood_carried(text, unreal_end, cue):
+                unreal_end = cue.end   # "urged the army to stop the offensive and withdraw": both unreal
+                continue
+            if compared(self.lex, text, cue) or people_taken(self.lex, text, cue):
+                continue   # "the deadliest attack since 2009", "captured 112 soldiers": not this event
             if cited_in_passing(self.lex, text, cue) or battle_record(self.lex, text, cue, cues):
                 continue   # "(the First Battle of Kharkov)", "was involved in the Siege of Homs, ...": cited names
             if attributive(self.lex, text, cue):
                 continue   # "broke through to besieged Warsaw": a state, not the act
             if 0 <= aims <= cue.start:
                 continue   # "the purposes ... as to be: ... break the siege of Mount Sinjar": aims, not events
-            if ((self.lex.plan.search(text[max(0, cue.start - 80):cue.start]) and not self.lex.realis.search(lead))
-                    or self.lex.plan_after.match(text, cue.end)):
-                continue   # "Parliament authorized airstrikes", "promised to send": decisions, not events
-            if planned(self.lex, text, cue) or topical(self.lex, text, cue) or lacks_aircraft(self.lex, text, cue):
-                continue   # "promised ... to launch airstrikes", "speaking about airstrikes", "forces were targeting"
-            irrealis = self.lex.irrealis.search(lead) if cue.cue.event_type in IRREALIS_TYPES else None
-            if (irrealis and not self.lex.realis.search(lead)
-                    and not PREPOSITIONAL_TO.match(irrealis.group(0))):
-                continue   # "to retake Mosul", "from taking control of the airport": not (yet) an event
+            if topical(self.lex, text, cue) or lacks_aircraft(self.lex, text, cue):
+                continue   # "speaking about airstrikes", "forces were targeting"
             prev_end = cues[k - 1].end if k else 0
             next_start = cues[k + 1].start if k + 1 < len(cues) else len(text)
             if aims > cue.end:
@@ -190,6 +189,19 @@ class Extractor:
                 elif ev.actor and not events[seen[key]].actor:
                     events[seen[key]] = ev
         return events, previous_actor or subject_all
+
+    def _unreal(self, text: str, cue: CueMatch, lead: str) -> bool:
+        """True for a cue told as a demand, plan, decision or aim, not as something that happened."""
+        if modal(self.lex, text, cue):
+            return True   # "demanded that X withdraw", "attempted to advance"
+        if ((self.lex.plan.search(text[max(0, cue.start - 80):cue.start]) and not self.lex.realis.search(lead))
+                or self.lex.plan_after.match(text, cue.end)):
+            return True   # "Parliament authorized airstrikes", "promised to send": decisions, not events
+        if planned(self.lex, text, cue):
+            return True   # "promised ... to launch airstrikes"
+        irrealis = self.lex.irrealis.search(lead) if cue.cue.event_type in IRREALIS_TYPES else None
+        # "to retake Mosul", "from taking control of the airport": not (yet) an event
+        return bool(irrealis and not self.lex.realis.search(lead) and not PREPOSITIONAL_TO.match(irrealis.group(0)))
 
     # --- who ------------------------------------------------------------------------------
 

@@ -220,7 +220,15 @@ def people_taken(lex: Lexicon, text: str, cue: CueMatch) -> bool:
         found = list(lex.captive.finditer(lead))
         return bool(found) and not re.search(r"[,;]", lead[found[-1].end():])
     ahead = lex.captive.search(text, cue.end, min(len(text), cue.end + 40))
-    return ahead is not None and bool(CAPTIVE_OBJECT.fullmatch(text, cue.end, ahead.start()))
+    if ahead is not None and CAPTIVE_OBJECT.fullmatch(text, cue.end, ahead.start()):
+        return True
+    # "POWs liberated from Nazi camps", "prisoners freed from the jail": a reduced passive on people.
+    if " " in cue.text.strip() or not REDUCED_PASSIVE_NEXT.match(text, cue.end):
+        return False   # "ISIL militants conquered the cities": the noun is the doer
+    return any(m.end() == cue.start - 1 for m in lex.captive.finditer(text, max(0, cue.start - 40), cue.start))
+
+
+REDUCED_PASSIVE_NEXT = re.compile(r"\s+(?:from|by|out\s+of)\b", re.IGNORECASE)
 
 
 # "(the First Battle of Kharkov)": a parenthesis that holds a capitalised name.
@@ -314,3 +322,19 @@ def part_of_target(lex: Lexicon, text: str, start: int) -> bool:
 @lru_cache(maxsize=4)
 def _part_of_rx(lead: str) -> re.Pattern[str]:
     return re.compile(lead + r"\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+# "... to stop the offensive and withdraw": a bare verb joined by "and" to an unreal cue shares its mood.
+COORDINATED = re.compile(r"[^;:.]{0,100}?\band\s+(?:then\s+|also\s+)?$")
+PAST_FORMS = frozenset(("withdrew", "took", "struck", "fell", "fought", "overran", "drove", "shot", "won", "began",
+                        "retook", "overtook", "stormed"))
+
+
+def mood_carried(text: str, unreal_end: int, cue: CueMatch) -> bool:
+    """"pleaded with the government to stop the offensive and withdraw its forces from Marawi": a
+    base-form cue coordinated with a demanded or planned one is demanded too; a past form ("tried to
+    storm X and captured Y") or a new subject ("and ISIL captured") tells what happened."""
+    if unreal_end < 0 or not COORDINATED.fullmatch(text, unreal_end, cue.start):
+        return False
+    word = cue.text.split()[0].lower()
+    return not (word.endswith("ed") or word in PAST_FORMS)
