@@ -18,6 +18,7 @@ from geo.actors import ActorLexicon, ActorMatch, load_actors
 from geo.events.cues import CueMatch, Lexicon, load_lexicon
 from geo.events.locative import coordinated, fronted_places, governing, opens_with_place
 from geo.events.record import build_event
+from geo.events.repeats import SentenceMemo
 from geo.events.when import background
 from geo.events.filters import (compared, people_taken, delayed, is_water, judicial, lacks_aircraft, modal, names_accord,
                                 names_past_event, navigation_section, part_of_target, planned, purpose_edge, topical,
@@ -50,6 +51,7 @@ class Extractor:
     def __init__(self, actors: ActorLexicon | None = None, lexicon: Lexicon | None = None) -> None:
         self.actors = actors or load_actors()
         self.lex = lexicon or load_lexicon()
+        self.memo = SentenceMemo()   # sentences repeated word for word are read once
 
     def document(self, doc: Document, mentions: Iterable[Mention]) -> list[Event]:
         """All events stated by `doc`, given its place mentions (any order)."""
@@ -83,13 +85,23 @@ class Extractor:
                 lead_date = (sentence.section, last_dates[-1])
             if navigation_section(self.lex, sentence.section):
                 continue   # "See also", "Order of battle": lists of links and forces
-            found, subject = self.sentence(doc, sentence, by_sentence.get(sentence.index, []), context_actor,
-                                           same_paragraph)
+            found, subject = self._remembered(doc, sentence, by_sentence.get(sentence.index, []), context_actor,
+                                              same_paragraph)
             block.extend(found)
             if subject:
                 context_actor = subject
         events.extend(drop_covered(block))
         return events
+
+    def _remembered(self, doc: Document, sentence: Sentence, mentions: list[Mention], context_actor: str,
+                    same_paragraph: bool) -> tuple[list[Event], str]:
+        """`sentence`'s reading, from the memo when the same sentence came before in the same context."""
+        key = self.memo.key(doc, sentence, mentions, context_actor, same_paragraph)
+        found = self.memo.get(key, doc, sentence)
+        if found is None:
+            found = self.sentence(doc, sentence, mentions, context_actor, same_paragraph)
+            self.memo.put(key, sentence, *found)
+        return found
 
     def sentence(self, doc: Document, sentence: Sentence, mentions: list[Mention],
                  context_actor: str = "", same_paragraph: bool = False) -> tuple[list[Event], str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+from copy import copy as _copy
 import gc
 import heapq
 import re
@@ -74,11 +75,11 @@ def _find_mentions(doc: Document, gazetteer) -> list[Mention]:
     vocab = lowercase_vocabulary("\n".join(s.text for s in doc.sentences))
     items: list[tuple[Span, object]] = []
     owners = []
+    spans_of = _SpanMemo(gazetteer, vocab)
     # headings after the prose: each its own paragraph key, so it lends no neighbours to one
     for key, sentence in [(s.paragraph, s) for s in doc.sentences] + \
             [(("heading", k), s) for k, s in enumerate(doc.headings)]:
-        links = [(l.start, l.end, l.target) for l in sentence.links]
-        for span in find_spans(sentence.text, gazetteer, links, vocab):
+        for span in spans_of(sentence):
             items.append((span, key))
             owners.append(sentence)
     mentions = []
@@ -106,6 +107,40 @@ def _find_mentions(doc: Document, gazetteer) -> list[Mention]:
 
 def _by_start(m: Mention) -> int:
     return m.start
+
+
+class _SpanMemo:
+    """`find_spans` of each sentence of one document, worked out once per distinct text and links:
+    archives repeat wire copy word for word. Recognition reads nothing else of the document but
+    its lower-case vocabulary (fixed per document); each call gets fresh Spans, which resolution
+    edits."""
+
+    LIMIT = 8192   # texts held; past it the memo starts again (0: no memo)
+
+    def __init__(self, gazetteer, vocab) -> None:
+        self.gazetteer, self.vocab = gazetteer, vocab
+        self.seen: dict[tuple, list[Span]] = {}
+
+    def __call__(self, sentence) -> list[Span]:
+        links = tuple((l.start, l.end, l.target) for l in sentence.links)
+        if not self.LIMIT:
+            return find_spans(sentence.text, self.gazetteer, list(links), self.vocab)
+        key = (sentence.text, links)
+        kept = self.seen.get(key)
+        if kept is None:
+            found = find_spans(sentence.text, self.gazetteer, list(links), self.vocab)
+            if len(self.seen) >= self.LIMIT:
+                self.seen.clear()
+            self.seen[key] = [_fresh(s) for s in found]
+            return found
+        return [_fresh(s) for s in kept]
+
+
+def _fresh(span: Span) -> Span:
+    """A copy of `span` that shares nothing mutable with it."""
+    copy = _copy(span)
+    copy.weak_reasons = list(span.weak_reasons)
+    return copy
 
 
 def _mention(doc_id: str, line: int, start: int, end: int, span: Span, sentence: int, res) -> Mention:
