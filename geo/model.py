@@ -147,6 +147,9 @@ class Document:
     # the period the document is about (front matter `date: 5 March – 25 May 2014` beside a
     # `pubDate`): its own timeline, which dates "On 10 June" before the publication date does
     period: DateSpan | None = None
+    # the point the page gives for its own subject ({{coord}}, "Coordinates:", geo <meta>): the
+    # place stage makes `title` a place there for this document (lat, lon)
+    point: tuple[float, float] | None = None
 
     def line_of(self, offset: int) -> int:
         """1-based line number of an original-file offset."""

@@ -20,7 +20,7 @@ ORDER = (
     # candidates and what a text's names say about each other
     "candidates", "locality", "discourse",
     # resolution, then mentions of a document and their rows
-    "resolve", "given", "anaphora", "mentions", "output",
+    "resolve", "given", "anaphora", "docplace", "mentions", "output",
     # evaluation and the geopy-style front
     "evaluate", "geocoder",
 )

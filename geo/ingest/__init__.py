@@ -13,6 +13,7 @@ from pathlib import Path
 
 from geo.errors import InputError
 from geo.ingest.blocks import SectionTracker, block_sentences
+from geo.ingest.coords import page_point
 from geo.ingest.decode import detect_encoding, line_starts, read_text
 from geo.ingest.manifest import MANIFEST_NAME, parse_doc_date, read_manifest
 from geo.ingest.pagedate import front_dates, page_date
@@ -98,11 +99,14 @@ def _parse(path: Path, text: str, fmt: str, starts: tuple[int, ...], warnings: l
     if not title and fmt == "text":
         title = caps_title(text)
     date = _manifest_date(meta.get("date"), path.name) or published
+    point, skipped = page_point(text, fmt)
+    for warning in skipped:
+        _warn(path.name, warning, warnings)
     return Document(
         id=path.name, path=str(path), title=meta.get("title") or title or path.stem,
         format=fmt, date=date, period=period, sections=sections, sentences=sentences,
         tables=tuple(tables), warnings=tuple(warnings), line_starts=starts,
-        headings=tracker.heading_sentences(line_of),
+        headings=tracker.heading_sentences(line_of), point=point,
     )
 
 

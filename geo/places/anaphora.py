@@ -64,9 +64,11 @@ def kinds_named(place: Place | None, cue: str) -> frozenset[str]:
     return frozenset((place.kind, cue)) if cue and place.kind in SETTLEMENT else frozenset((place.kind,))
 
 
-def refer_back(doc: Document, named: Iterable[tuple[Mention, str]]) -> list[Mention]:
+def refer_back(doc: Document, named: Iterable[tuple[Mention, str]],
+               subject: Place | None = None) -> list[Mention]:
     """Mentions for the referring nouns of `doc`'s prose, each resolved to the last named place
-    of a fitting kind within WINDOW sentences before it in the same section.
+    of a fitting kind within WINDOW sentences before it in the same section, else to the place
+    the document is about (`subject`, from its own coordinates) when the kind fits.
 
     `named`: the document's prose mentions with the cue of their phrase, in text order."""
     by_sentence: dict[int, list[tuple[Mention, frozenset[str]]]] = {}
@@ -75,7 +77,7 @@ def refer_back(doc: Document, named: Iterable[tuple[Mention, str]]) -> list[Ment
         taken.setdefault(mention.sentence, []).append((mention.start, mention.end))
         if mention.role == "place" and mention.sentence >= 0:
             by_sentence.setdefault(mention.sentence, []).append((mention, kinds_named(mention.place, cue)))
-    if not any(m.place is not None for ms in by_sentence.values() for m, _ in ms):
+    if subject is None and not any(m.place is not None for ms in by_sentence.values() for m, _ in ms):
         return []
     out: list[Mention] = []
     recent: list[tuple[Sentence, Mention, frozenset[str]]] = []   # named places, oldest first
@@ -83,7 +85,7 @@ def refer_back(doc: Document, named: Iterable[tuple[Mention, str]]) -> list[Ment
         recent = [r for r in recent if r[0].section == sentence.section
                   and sentence.index - r[0].index <= WINDOW]
         here = sorted(by_sentence.get(sentence.index, ()), key=lambda mk: mk[0].start)
-        nouns_here = referring_nouns(sentence.text) if recent or here else []
+        nouns_here = referring_nouns(sentence.text) if recent or here or subject else []
         k = 0
         for start, end, kinds in nouns_here:
             begin = sentence.to_original(start)
@@ -95,12 +97,16 @@ def refer_back(doc: Document, named: Iterable[tuple[Mention, str]]) -> list[Ment
                 continue   # inside a name ("the Dam" of a title-case name)
             antecedent = next((m for _, m, ks in reversed(recent) if ks & kinds), None)
             if antecedent is not None and antecedent.place is not None:
-                out.append(_referring(doc, sentence, begin, stop, sentence.text[start:end], antecedent))
+                out.append(_referring(doc, sentence, begin, stop, sentence.text[start:end],
+                                      antecedent.place, antecedent.confidence * CONFIDENCE))
+            elif antecedent is None and subject is not None and subject.kind in kinds:
+                out.append(_referring(doc, sentence, begin, stop, sentence.text[start:end],
+                                      subject, CONFIDENCE))
         recent.extend((sentence, *mk) for mk in here[k:])
     return out
 
 
 def _referring(doc: Document, sentence: Sentence, start: int, end: int, text: str,
-               antecedent: Mention) -> Mention:
-    return Mention(doc.id, doc.line_of(start), start, end, text, sentence.index, antecedent.place,
-                   round(antecedent.confidence * CONFIDENCE, 3), (), "place", "anaphora")
+               place: Place, confidence: float) -> Mention:
+    return Mention(doc.id, doc.line_of(start), start, end, text, sentence.index, place,
+                   round(confidence, 3), (), "place", "anaphora")

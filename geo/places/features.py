@@ -26,6 +26,9 @@ FEATURE_FIRST = frozenset(k.split()[0] for k in FEATURES_AFTER)
 FEATURE_LAST = frozenset(k.split()[-1] for k in FEATURES_BEFORE)
 
 SETTLEMENT = ("city", "town", "village")
+# entries someone vouches for: curated rows (with a cited source), the user's --places file and
+# the point a document gives for its own subject (docplace.py); they outrank a namesake
+OWN_SOURCES = ("curated", "user", "document")
 # what a link's qualifier says the place is: "Anbar (town)", "Nineveh (governorate)"
 LINK_KIND = {"town": SETTLEMENT, "city": SETTLEMENT, "village": SETTLEMENT,
              "governorate": ("region",), "province": ("region",), "district": ("region",),

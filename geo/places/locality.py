@@ -14,6 +14,7 @@ import math
 
 from geo.model import Place
 from geo.places import fold
+from geo.places.features import OWN_SOURCES
 
 BROAD = ("country", "region", "sea")
 SETTLEMENTS = ("city", "town", "village")
@@ -342,7 +343,7 @@ def second_look(items, cands, all_scored, results, gazetteer) -> None:
         hit = memo.get(mkey)
         if hit is None:
             hit = memo[mkey] = [p for p in [q for _, q in scored] + gazetteer.lookup(span.name)[:NAMESAKES]
-                                if p.source in ("curated", "user") or fold.canonical(p.name) == key]
+                                if p.source in OWN_SOURCES or fold.canonical(p.name) == key]
         return hit
 
     free = [not span.link and span.within is None and span.container is None and not span.cue

@@ -12,6 +12,7 @@ from typing import Iterable, Iterator
 
 from geo.model import Document, Mention, Place
 from geo.places.anaphora import refer_back
+from geo.places.docplace import DocumentGazetteer, subject_place
 from geo.places.recognize import find_spans, lowercase_vocabulary
 from geo.places.records import Span
 from geo.places.resolve import resolve_all
@@ -72,6 +73,10 @@ def find_mentions(doc: Document, gazetteer, online=None) -> list[Mention]:
 
 
 def _find_mentions(doc: Document, gazetteer) -> list[Mention]:
+    # a page that gives its own subject's point makes its title a place for this document
+    subject = subject_place(doc, gazetteer)
+    if subject is not None:
+        gazetteer = DocumentGazetteer(gazetteer, *subject)
     vocab = lowercase_vocabulary("\n".join(s.text for s in doc.sentences))
     items: list[tuple[Span, object]] = []
     owners = []
@@ -98,7 +103,7 @@ def _find_mentions(doc: Document, gazetteer) -> list[Mention]:
         cues.append(span.cue)
     prose = [(m, cue) for m, cue in zip(mentions, cues) if m.sentence >= 0]
     # "the base", "the city": the last named place of the kind (anaphora.py), in file order
-    referring = refer_back(doc, prose)
+    referring = refer_back(doc, prose, subject[0] if subject is not None else None)
     # heading mentions (sentence -1) merged into file order; the prose keeps its own order
     return list(heapq.merge([m for m, _ in prose] if not referring else
                             heapq.merge([m for m, _ in prose], referring, key=_by_start),

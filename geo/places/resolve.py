@@ -16,6 +16,7 @@ from math import exp
 from geo.model import Place
 from geo.places import discourse, fold, lexicon
 from geo.places.candidates import SETTLEMENT, candidates
+from geo.places.features import OWN_SOURCES
 from geo.places.locality import Anchors, haversine_km, second_look
 from geo.places.records import Resolution, Span
 
@@ -37,8 +38,8 @@ def _prior(p: Place) -> float:
         return hit
     score = math.log10(p.population + 1) * POP_WEIGHT
     score += {"country": 1.2, "region": 0.5, "sea": 0.5}.get(p.kind, 0.0)
-    score += {"user": 3.0, "curated": 1.5, "naturalearth": 0.2}.get(p.source, 0.0)
-    if len(_PRIORS) < 500_000 and p.source != "user":
+    score += {"user": 3.0, "document": 3.0, "curated": 1.5, "naturalearth": 0.2}.get(p.source, 0.0)
+    if len(_PRIORS) < 500_000 and p.source not in ("user", "document"):
         _PRIORS[p.place_id] = score
     return score
 
@@ -69,7 +70,7 @@ def _base(p: Place, span: Span, key: str, linked: set[str], link_kinds) -> float
         score += 2.0  # "Tacoma, Washington": the state, as the town before it says
     if link_kinds and p.kind in link_kinds:
         score += 1.0
-    if p.source in ("curated", "user") or fold.canonical(p.name) == key:
+    if p.source in OWN_SOURCES or fold.canonical(p.name) == key:
         score += 0.8  # the place's own name (or a curated alias), not one of its translations
     return score
 
@@ -185,7 +186,7 @@ def _rank(name: _Name, span: Span, first_memo: dict[tuple, list]) -> None:
     margin = _prior(best) - (_prior(based[1][1]) if len(based) > 1 else 0.0)
     name.evidence = not span.fuzzy and bool(
         best.country and (best.kind in ("country", "region") or best.population > 100_000
-                          or best.source in ("curated", "user") or margin > 0.5) and not (
+                          or best.source in OWN_SOURCES or margin > 0.5) and not (
             best.kind == "region" and lexicon.generic_name(key)) and not (  # "West Coast"
             _misfit(span, best)))  # "Mandla District", "Wadi Moga": a town
 
@@ -323,7 +324,7 @@ def _namesake_abroad(span: Span, best: Place, countries: dict[str, float], suppo
     whose kind does not fit the feature word the text uses ("X District" -> a town,
     "Wadi X" or "X mountain" -> a town). Links and curated or user places are evidence
     enough; `supported`: other places of the text lie in its country."""
-    if span.link or best.source in ("curated", "user") or (
+    if span.link or best.source in OWN_SOURCES or (
             supported and countries.get(best.country, 0.0) >= 0.05):
         return False
     return _misfit(span, best)
@@ -369,13 +370,13 @@ def _keep(span: Span, best: Place, countries: dict[str, float], key: str,
           supported: bool = True) -> bool:
     """Drop weak names: common words, obscure alternate names, small far-away places."""
     if span.needs_country and countries.get(best.country, 0.0) < 0.05 and best.kind not in (
-            "country", "region", "sea") and best.source not in ("curated", "user"):
+            "country", "region", "sea") and best.source not in OWN_SOURCES:
         if lexicon.stopwords().get(key) or key in lexicon.given_names():
             return False  # "to Obama's": a preposition is not enough for a common word
-    if (best.kind == "region" and best.source not in ("curated", "user") and not span.link
+    if (best.kind == "region" and best.source not in OWN_SOURCES and not span.link
             and countries.get(best.country, 0.0) < 0.05 and lexicon.generic_name(key)):
         return False  # "West Coast" (New Zealand) in a text about elsewhere
-    if span.strong or best.source in ("curated", "user") or best.kind in ("country", "region", "sea"):
+    if span.strong or best.source in OWN_SOURCES or best.kind in ("country", "region", "sea"):
         return True
     if (span.needs_country and supported and countries.get(best.country, 0.0) >= 0.05
             and key not in lexicon.given_names()):
