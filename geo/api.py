@@ -27,7 +27,9 @@ from geo.involvement import COLUMNS as INVOLVEMENT_COLUMNS
 from geo.model import Document, Event, Mention
 from geo.tables import (AREA_COLUMNS, BASE_COLUMNS, CONTROL_COLUMNS, EVENT_COLUMNS,
                         TERRITORY_COLUMNS, UNRESOLVED_COLUMNS, event_rows, point_of)
-from geo.territory import area_rows, control_features, load_user_polygons, timeline_rows
+from geo.territory.areacache import AreaCache
+from geo.territory.areacache import cache_path as area_cache_path
+from geo.territory import area_rows, control_features, load_user_polygons, timeline, timeline_rows
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -192,7 +194,7 @@ def build(paths: list[str | Path] | str | Path | None = None, *, forced_format: 
     is the same whichever way. `quiet=False` shows progress bars on a terminal.
     """
     from geo.resultstore import ResultStore, cache_enabled, default_path
-    from geo.runner import run_documents
+    from geo.runner import collector_paused, run_documents
 
     if isinstance(paths, (str, Path)):
         paths = [paths]
@@ -205,6 +207,16 @@ def build(paths: list[str | Path] | str | Path | None = None, *, forced_format: 
     plan = run_documents(tasks, options, store, workers=workers, scheduler=scheduler, quiet=quiet,
                          online=online)
     timings["documents"] = time.perf_counter() - t0
+    with collector_paused():
+        atlas = _joining_stages(plan, store, errors, timings, control_polygons, use_cache, quiet)
+    if use_cache:
+        store.prune()
+    return atlas
+
+
+def _joining_stages(plan, store, errors: list[str], timings: dict[str, float],
+                    control_polygons: str | Path | None, use_cache: bool, quiet: bool) -> Atlas:
+    """Merge, bases, territory and tables over every document's stored result."""
     t = time.perf_counter()
     actors = load_actors()
     joined = _join(plan, store, errors, quiet)
@@ -216,7 +228,14 @@ def build(paths: list[str | Path] | str | Path | None = None, *, forced_format: 
     docs = joined.documents
     base_rows = join_bases(joined.bases, events, lambda: _stream(plan, store, "dated"))
     user_polys = load_user_polygons(control_polygons) if control_polygons else None
-    territory_rows = control_features(events, _horizon(docs, events), user_polys, actors)
+    lines = timeline(events, actors)
+    area_cache = AreaCache(area_cache_path() if use_cache else None)
+    try:
+        territory_rows = control_features(events, _horizon(docs, events), user_polys, actors, area_cache,
+                                          lines)
+        area_cache.save()
+    finally:
+        area_cache.close()
     timings["bases+territory"] = time.perf_counter() - t
     t = time.perf_counter()
     from geo.places import MENTION_COLUMNS, mention_rows
@@ -232,15 +251,13 @@ def build(paths: list[str | Path] | str | Path | None = None, *, forced_format: 
                           list(MENTION_COLUMNS)),
         "involvement": Layer(joined.involvement, INVOLVEMENT_COLUMNS),
         "unresolved": Layer(StreamedRows(lambda: _stream(plan, store, "unresolved")), UNRESOLVED_COLUMNS),
-        "control": Layer(timeline_rows(events, actors), CONTROL_COLUMNS),
+        "control": Layer(timeline_rows(events, actors, lines), CONTROL_COLUMNS),
         "areas": Layer(area_rows(territory_rows), AREA_COLUMNS),
     }
     atlas = Atlas(documents=docs, layers=layers, event_records=events, mention_records=mentions,
                   errors=joined.errors, timings=timings, store=store,
                   computed=len(plan.todo))
     timings["tables"] = time.perf_counter() - t
-    if use_cache:
-        store.prune()
     return atlas
 
 

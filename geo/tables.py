@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
+import numpy as np
+import shapely
 from shapely.geometry import GeometryCollection, MultiPolygon, Point, Polygon, mapping
 from shapely.geometry.base import BaseGeometry
 from shapely.geometry.polygon import orient
@@ -87,14 +89,46 @@ def rfc7946(geom: BaseGeometry | None) -> dict | None:
     if geom is None or geom.is_empty:
         return None
     if isinstance(geom, Polygon):
-        geom = orient(geom, sign=1.0)
-    elif isinstance(geom, MultiPolygon):
-        geom = MultiPolygon([orient(p, sign=1.0) for p in geom.geoms])
-    elif isinstance(geom, GeometryCollection):
+        return {"type": "Polygon", "coordinates": _polygon_coords([orient(geom, sign=1.0)])[0]}
+    if isinstance(geom, MultiPolygon):
+        return {"type": "MultiPolygon", "coordinates": _polygon_coords([orient(p, sign=1.0) for p in geom.geoms])}
+    if isinstance(geom, GeometryCollection):
         polys = [p for g in geom.geoms if isinstance(g, (Polygon, MultiPolygon))
                  for p in getattr(g, "geoms", [g])]
         return rfc7946(MultiPolygon(polys)) if polys else None
     return _round(mapping(geom))
+
+
+def _polygon_coords(polygons: list[Polygon]) -> list:
+    """GeoJSON coordinates of each polygon (rings of [x, y] rounded like `_round`), all of
+    them converted at once: a territory layer has millions of vertices."""
+    rings = [ring for p in polygons for ring in (p.exterior, *p.interiors)]
+    counts = shapely.get_num_coordinates(rings).tolist()
+    xy = rounded6(shapely.get_coordinates(rings, include_z=any(p.has_z for p in polygons))).tolist()
+    out, k, r = [], 0, 0
+    for p in polygons:
+        coords = []
+        for _ in range(1 + len(p.interiors)):
+            coords.append(xy[k:k + counts[r]])
+            k += counts[r]
+            r += 1
+        out.append(coords)
+    return out
+
+
+def rounded6(values: np.ndarray) -> np.ndarray:
+    """`round(v, 6)` of every value, vectorised and equal to Python's bit for bit: the scaled
+    value is rounded to the nearest integer and divided back (both exact or correctly rounded
+    IEEE steps); the few values whose scaled fraction lies near one half, where the scaling's
+    own rounding could tip the result, and values near zero go through Python's `round`."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        scaled = values * 1e6
+        out = np.rint(scaled) / 1e6
+        fraction = np.abs(scaled - np.trunc(scaled))
+        doubtful = (np.abs(fraction - 0.5) < 1e-3) | (np.abs(scaled) < 1.0) | ~np.isfinite(scaled)
+    for index in zip(*np.nonzero(doubtful)):
+        out[index] = round(float(values[index]), 6)
+    return out
 
 
 def _round(obj):
@@ -140,6 +174,7 @@ def write_geojson_rows(path: str | os.PathLike, rows: list[dict], geometries: li
 
 # OWASP "CSV Injection": a spreadsheet runs a cell that starts with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_RISKY_FIRST = frozenset(FORMULA_STARTS) | {"'"}   # first characters `_formula_like` may accept
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 
 
@@ -148,6 +183,11 @@ def safe_cell(value):
     = + - @ tab or CR gets a leading apostrophe, which spreadsheets show as text. Numbers
     (Python or numpy numbers, and text that is exactly a number such as "-5.3") stay as they
     are, so lat/lon and counts remain numbers. Every CSV the tool writes passes through here."""
+    kind = type(value)             # fast paths for the common cells of a big table
+    if kind is str:
+        return "'" + value if value[:1] in _RISKY_FIRST and _needs_apostrophe(value) else value
+    if kind is int:
+        return value
     value = plain(value)
     if value is None:
         return ""
@@ -172,21 +212,21 @@ def unneutralise(text: str) -> str:
 
 
 class SafeCsvWriter:
-    """csv.DictWriter whose cells pass through `safe_cell` (header first, missing keys empty).
+    """A CSV writer of dict rows whose cells pass through `safe_cell` (header first, missing keys
+    empty, other keys ignored).
 
     Python 3.11's csv module quotes a cell holding a newline but not one holding a bare CR when
     lines end in "\n", and such a row breaks in every reader; those rare rows are fully quoted."""
 
     def __init__(self, handle, columns: list[str]) -> None:
         self.columns = list(columns)
-        options = {"fieldnames": self.columns, "extrasaction": "ignore", "lineterminator": "\n"}
-        self._writer = csv.DictWriter(handle, **options)
-        self._quoted = csv.DictWriter(handle, quoting=csv.QUOTE_ALL, **options)
-        self._writer.writeheader()
+        self._writer = csv.writer(handle, lineterminator="\n")
+        self._quoted = csv.writer(handle, quoting=csv.QUOTE_ALL, lineterminator="\n")
+        self._writer.writerow(self.columns)
 
     def writerow(self, row: dict) -> None:
-        cells = {c: safe_cell(row.get(c)) for c in self.columns}
-        has_cr = any(isinstance(v, str) and "\r" in v for v in cells.values())
+        cells = [safe_cell(row.get(c)) for c in self.columns]
+        has_cr = any(isinstance(v, str) and "\r" in v for v in cells)
         (self._quoted if has_cr else self._writer).writerow(cells)
 
 

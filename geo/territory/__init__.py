@@ -18,6 +18,7 @@ from shapely.ops import unary_union
 from geo.actors import ActorLexicon, load_actors
 from geo.events.text import UNKNOWN_HOLDER
 from geo.model import Event
+from geo.territory.areacache import AreaCache
 from geo.territory.areas import areas_laea, held_on, km2, to_laea, to_wgs84
 from geo.territory.timeline import Control, changes, timeline, timeline_rows
 from geo.territory.user import load_user_polygons
@@ -52,10 +53,10 @@ def holder_color(holder: str, actors: ActorLexicon) -> str:
 
 
 def _monthly(events: list[Event], horizon: date | None, user_polygons: list[dict],
-             actors: ActorLexicon):
+             actors: ActorLexicon, area_cache: AreaCache, lines: dict[str, list[Control]] | None):
     """(month, probe day, {holder: (LAEA area, refs, from_user)}) for every month from the first
     change to the horizon; each month shows control at its last day."""
-    lines = timeline(events, actors)
+    lines = lines if lines is not None else timeline(events, actors)
     drawn = _drawn(actors)
     starts = [c.start for p in lines.values() for c in p if drawn(c.holder)] + [u["start"] for u in user_polygons]
     if not starts:
@@ -70,13 +71,14 @@ def _monthly(events: list[Event], horizon: date | None, user_polygons: list[dict
         key = tuple(sorted((c.place.place_id, c.holder) for c in held)) + tuple(u["ref"] for u in users)
         if key not in cache:
             cache.clear()
-            cache[key] = _areas(held, users)
+            cache[key] = _areas(held, users, area_cache)
         yield month, probe, cache[key]
 
 
-def _areas(held: list[Control], users: list[dict]) -> dict[str, tuple[BaseGeometry, list[str], BaseGeometry | None]]:
+def _areas(held: list[Control], users: list[dict],
+           area_cache: AreaCache) -> dict[str, tuple[BaseGeometry, list[str], BaseGeometry | None]]:
     """holder -> (area in LAEA, source refs, the user's own WGS84 polygon if one replaces it)."""
-    derived = areas_laea(held)
+    derived = areas_laea(held, area_cache)
     refs: dict[str, list[str]] = {}
     for c in held:
         refs.setdefault(c.holder, []).extend(r for r in c.refs if r not in refs.get(c.holder, []))
@@ -101,21 +103,26 @@ def _areas(held: list[Control], users: list[dict]) -> dict[str, tuple[BaseGeomet
 
 def control_features(events: list[Event], horizon: date | None = None,
                      user_polygons: list[dict] | None = None,
-                     actors: ActorLexicon | None = None) -> list[dict]:
+                     actors: ActorLexicon | None = None, area_cache: AreaCache | None = None,
+                     lines: dict[str, list[Control]] | None = None) -> list[dict]:
     """Monthly control areas as flat GeoJSON-like dicts: holder, side, color, start, end,
-    source_refs, km2; consecutive months with the same holdings are one feature."""
+    source_refs, km2; consecutive months with the same holdings are one feature.
+    `area_cache`: countries' areas kept from earlier builds (geo.territory.areacache);
+    `lines`: `timeline(events, actors)` when the caller has it already."""
     actors = actors or load_actors()
     runs: list[dict] = []
     open_runs: dict[str, dict] = {}
-    for month, probe, areas in _monthly(events, horizon, user_polygons or [], actors):
+    for month, probe, areas in _monthly(events, horizon, user_polygons or [], actors,
+                                        area_cache or AreaCache(None), lines):
         for holder, (geom, refs, given) in areas.items():
             run = open_runs.get(holder)
-            if run is not None and run["_geom"] is geom and run["end"] == month - timedelta(days=1):
+            # one feature while the month's holdings stay the same (`areas` is then the same dict)
+            if run is not None and run["_areas"] is areas and run["end"] == month - timedelta(days=1):
                 run["end"] = probe
                 continue
             side = actors.side(holder)
             run = {"holder": holder, "side": side, "color": holder_color(holder, actors),
-                   "start": month, "end": probe, "_geom": geom, "_given": given,
+                   "start": month, "end": probe, "_geom": geom, "_given": given, "_areas": areas,
                    "source_refs": "; ".join(refs),
                    "km2": round(km2(geom))}
             open_runs[holder] = run

@@ -18,12 +18,13 @@ from functools import lru_cache
 import numpy as np
 import shapely
 from pyproj import Transformer
-from shapely.geometry import MultiPoint, Point
+from shapely.geometry import MultiPoint, MultiPolygon, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
 from geo import naturalearth
 from geo.territory import regions
+from geo.territory.areacache import AreaCache, area_key
 from geo.territory.timeline import Control
 
 LAEA = "+proj=laea +lat_0=34 +lon_0=40 +datum=WGS84 +units=m +no_defs"
@@ -85,9 +86,12 @@ def _cells(seeds: list[tuple[Point, str, str]], border: BaseGeometry | None) -> 
     return out
 
 
-def areas_laea(held: list[Control]) -> dict[str, BaseGeometry]:
-    """holder -> area (LAEA metres) for the places and regions held on one day."""
-    by_country: dict[str, list[tuple[Point, str, str]]] = {}
+def areas_laea(held: list[Control], cache: AreaCache | None = None) -> dict[str, BaseGeometry]:
+    """holder -> area (LAEA metres) for the places and regions held on one day. Each country's
+    areas come from `cache` when its seeds were tessellated before (this build or, with a
+    cache on disk, an earlier one)."""
+    cache = cache or AreaCache(None)
+    by_country: dict[str, list[tuple[float, float, str, str]]] = {}
     held_regions: list[tuple[str, str]] = []
     for c in held:
         shape = regions.shape_of(c.place)
@@ -96,13 +100,15 @@ def areas_laea(held: list[Control]) -> dict[str, BaseGeometry]:
             continue
         if c.place.kind == "country":
             continue
-        by_country.setdefault(c.place.country, []).append(
-            (Point(_to_laea(c.place.lon, c.place.lat)), c.holder, c.place.kind))
+        by_country.setdefault(c.place.country, []).append((*_laea_point(c.place.lon, c.place.lat),
+                                                           c.holder, c.place.kind))
     parts: dict[str, list[BaseGeometry]] = {}
     for iso, seeds in by_country.items():
-        for holder, cell in _cells(seeds, _border(iso)):
-            parts.setdefault(holder, []).append(cell)
-    merged = {h: unary_union(p) for h, p in parts.items()}
+        seeds = tuple(seeds)
+        areas = cache.get(area_key(iso, seeds), lambda: _country_areas(iso, seeds))
+        for holder, area in areas.items():
+            parts.setdefault(holder, []).append(area)
+    merged = {h: _join_countries(p) for h, p in parts.items()}
     for code, holder in held_regions:
         others = [g for h, g in merged.items() if h != holder]
         area = _region(code)
@@ -110,6 +116,44 @@ def areas_laea(held: list[Control]) -> dict[str, BaseGeometry]:
             area = area.difference(unary_union(others))
         merged[holder] = unary_union([merged[holder], area]) if holder in merged else area
     return {h: g for h, g in merged.items() if not g.is_empty}
+
+
+@lru_cache(maxsize=65536)
+def _laea_point(lon: float, lat: float) -> tuple[float, float]:
+    return _to_laea(lon, lat)     # a held place recurs month after month: project it once
+
+
+def _join_countries(parts: list[BaseGeometry]) -> BaseGeometry:
+    """One holder's areas in several countries as one geometry. Only parts whose bounding
+    boxes meet (neighbouring countries) are unioned; the others are disjoint and are gathered
+    as they are, which gives the same area for a fraction of the cost."""
+    if len(parts) == 1:
+        return parts[0]
+    groups: list[tuple[list[float], list[BaseGeometry]]] = []
+    for part in parts:
+        box = list(part.bounds)
+        joined = [g for g in groups if _boxes_meet(g[0], box)]
+        for g in joined:
+            groups.remove(g)
+            box = [min(box[0], g[0][0]), min(box[1], g[0][1]), max(box[2], g[0][2]), max(box[3], g[0][3])]
+        groups.append((box, [p for g in joined for p in g[1]] + [part]))
+    pieces = [members[0] if len(members) == 1 else unary_union(members) for _box, members in groups]
+    if len(pieces) == 1:
+        return pieces[0]
+    polygons = [p for piece in pieces for p in getattr(piece, "geoms", [piece]) if isinstance(p, Polygon)]
+    return MultiPolygon(polygons)
+
+
+def _boxes_meet(a: list[float], b: list[float]) -> bool:
+    return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
+
+
+def _country_areas(iso: str, seeds: tuple[tuple[float, float, str, str], ...]) -> dict[str, BaseGeometry]:
+    """holder -> union of its cells inside one country (seeds: LAEA x, y, holder, place kind)."""
+    parts: dict[str, list[BaseGeometry]] = {}
+    for holder, cell in _cells([(Point(x, y), h, kind) for x, y, h, kind in seeds], _border(iso)):
+        parts.setdefault(holder, []).append(cell)
+    return {h: unary_union(p) for h, p in parts.items()}
 
 
 def _code_of(shape: BaseGeometry) -> str:

@@ -197,10 +197,11 @@ def _switch(periods: list[Control], place: Place, holder: str, day: date, refs: 
     periods.append(Control(place, holder, day, None, list(refs), rule, list(conflicts)))
 
 
-def timeline_rows(events: list[Event], actors: ActorLexicon | None = None) -> list[dict]:
-    """The control timeline as table rows (control.csv)."""
+def timeline_rows(events: list[Event], actors: ActorLexicon | None = None,
+                  lines: dict[str, list[Control]] | None = None) -> list[dict]:
+    """The control timeline as table rows (control.csv); `lines`: `timeline(events)` if known."""
     rows = []
-    for periods in timeline(events, actors).values():
+    for periods in (lines if lines is not None else timeline(events, actors)).values():
         for c in periods:
             rows.append({"place": c.place.name, "place_id": c.place.place_id, "country": c.place.country,
                          "holder": c.holder, "start": c.start.isoformat(),
