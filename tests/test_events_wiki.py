@@ -179,3 +179,31 @@ def test_a_city_naming_its_desert_is_not_the_place():
     evs = _events([("On 28 September 2015, ISIL captured the town of Hawija in the Kirkuk desert.",
                     [("2015-09-28", "28 September 2015")], ["Hawija", "Kirkuk"])])
     assert [e.place_text for e in evs] == ["Hawija"]
+
+
+def test_an_after_clause_happened_before_the_sentences_day():
+    evs = _events([("On 4 February 2016, after Ramadi was recaptured from ISIL, the army captured Hit.",
+                    [("2016-02-04", "4 February 2016")], ["Ramadi", "Hit"]),
+                   ("After ISIL seized Tikrit on 11 June 2014, the army withdrew from Kirkuk on 12 June 2014.",
+                    [("2014-06-11", "11 June 2014"), ("2014-06-12", "12 June 2014")], ["Tikrit", "Kirkuk"])])
+    assert sorted((e.place_text, e.date.start.isoformat()) for e in evs) == [
+        ("Hit", "2016-02-04"), ("Kirkuk", "2014-06-12"), ("Tikrit", "2014-06-11")]
+
+
+def test_suicide_bombers_are_no_aircraft():
+    evs = _events([("On 28 January 2016, ISIL suicide bombers targeted an army headquarters in Ramadi.",
+                    [("2016-01-28", "28 January 2016")], ["Ramadi"])])
+    assert _of(evs, "airstrike") == []
+
+
+def test_a_kind_followed_by_its_name_is_the_name():
+    evs = _events([("On 1 April 2016, the rebel coalition Army of Conquest launched an offensive south of Raqqa.",
+                    [("2016-04-01", "1 April 2016")], ["Raqqa"])])
+    battle, = _of(evs, "battle", "Raqqa")
+    assert battle.actor == "Army of Conquest"
+
+
+def test_an_act_named_in_a_judgement_is_a_topic():
+    evs = _events([("On 2 December 2016, the envoy condemned the bombardment of Mosul as a crime.",
+                    [("2016-12-02", "2 December 2016")], ["Mosul"])])
+    assert evs == []

@@ -41,6 +41,8 @@ RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|whom)\b")
 PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 CLAIMED_BY = re.compile(r"\bclaimed\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 NAMED_AS = re.compile(r"\b(?:named|nicknamed|dubbed|code-?named)\b")
+# "rebel coalition Army of Conquest", "rebels, known as the Army of Conquest": a kind, then its name.
+APPOSED_NAME = re.compile(r"\s*,?\s*(?:(?:called|named|known\s+as)\s+)?(?:the\s+)?")
 # "its capture of Mosul", "ISIL's seizure of Ramadi", "the group's offensive": a possessor before the cue's noun.
 POSSESSIVE = re.compile(r"(?:\b(?P<pro>its|their)|(?P<gen>['’]s?))\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 
@@ -225,6 +227,10 @@ class Extractor:
             restated = text[max(0, a.start - 2):a.start].endswith("(") and k and inside[k - 1].end >= a.start - 3
             if (self._doer(text, a) and usable(a.actor) and not restated
                     and not self.lex.victim.search(text[a.end:hi])):
+                named = inside[k + 1] if k + 1 < len(inside) else None
+                if (named is not None and a.text[:1].islower() and named.text[:1].isupper()
+                        and APPOSED_NAME.fullmatch(text, a.end, named.start) and usable(named.actor)):
+                    return named.actor   # "the Islamist rebel coalition Army of Conquest": the name, not the kind
                 return a.actor
         return ""
 

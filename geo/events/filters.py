@@ -64,10 +64,21 @@ def topical(lex: Lexicon, text: str, cue: CueMatch) -> bool:
 
 
 def lacks_aircraft(lex: Lexicon, text: str, cue: CueMatch) -> bool:
-    """"special forces were targeting IS-K": a broad airstrike cue needs an air word nearby."""
-    if cue.cue.event_type != "airstrike" or cue.text.lower() not in lex.needs_air:
+    """"special forces were targeting IS-K": a broad airstrike cue needs an air word nearby, and
+    "suicide bombers" are no aircraft."""
+    if cue.cue.event_type != "airstrike":
         return False
-    return not lex.air_word.search(text[max(0, cue.start - 120):cue.end + 80])
+    if cue.text.lower().startswith("bomb") and GROUND_BOMBER.search(text, max(0, cue.start - 12), cue.start):
+        return True   # "ISIL suicide bombers targeted ...": no aircraft flew
+    if cue.text.lower() not in lex.needs_air:
+        return False
+    window_start = max(0, cue.start - 120)
+    return not any(not GROUND_BOMBER.search(text, max(0, m.start() - 12), m.start())
+                   for m in lex.air_word.finditer(text, window_start, min(len(text), cue.end + 80)))
+
+
+# "suicide bombers", "a car bomb": a bomb on the ground is no aircraft.
+GROUND_BOMBER = re.compile(r"\b(?:suicide|car|truck|roadside|vehicle)[\s-]+$", re.IGNORECASE)
 
 
 def is_water(lex: Lexicon, sentence: Sentence, spot: Spot) -> bool:
@@ -140,6 +151,22 @@ def background_undated(text: str, cue: CueMatch, date: DateSpan) -> bool:
     """"..., following the capture of Mosul by ISIS": an earlier event recalled in passing; the date the
     sentence inherits from its paragraph is not its date."""
     return date.start_char < 0 and bool(BACKGROUND.search(text[max(0, cue.start - 30):cue.start]))
+
+
+# "after Ramadi was recaptured from ISIL,": a subordinate clause telling what came before the main one.
+EARLIER_CLAUSE = re.compile(r"\b(?:after|following|once)\b[^,;.]{0,140}(?=,)", re.IGNORECASE)
+
+
+def earlier_clause(text: str, cue: CueMatch, date: DateSpan) -> bool:
+    """"On February 4, after Ramadi was recaptured from ISIL, operations shifted east": a cue inside an
+    "after ...," clause happened before the day the sentence gives; unless the clause holds its own
+    date, the sentence's date is not its date."""
+    for m in EARLIER_CLAUSE.finditer(text):
+        if m.start() >= cue.start:
+            break
+        if cue.end <= m.end():
+            return not m.start() <= date.start_char < m.end()
+    return False
 
 
 # "two days after the Paris attacks": the place names an earlier event the sentence refers to.

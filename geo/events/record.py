@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from geo.actors import ActorLexicon
 from geo.events.cues import CueMatch, Lexicon
-from geo.events.filters import background_undated, summary, told_earlier
+from geo.events.filters import background_undated, earlier_clause, summary, told_earlier
 from geo.events.text import (COUNTRY_LEVEL, OCCUPY, REGION_LEVEL, UNKNOWN_HOLDER, Spot, event_id, place_key)
 from geo.events.when import event_date
 from geo.model import Document, Event, Sentence, SourceRef
@@ -26,6 +26,8 @@ def build_event(actors: ActorLexicon, lex: Lexicon, doc: Document, sentence: Sen
         return None   # "people displaced by fighting in Iraq": a battle needs a place finer than a country
     if background_undated(sentence.text, cue, date):
         return None   # "following the capture of Mosul by ISIS": recalled, and undated here
+    if earlier_clause(sentence.text, cue, date):
+        return None   # "On 4 February, after Ramadi was recaptured, ...": before that day
     if told_earlier(lex, sentence.text, cue, date):
         return None   # "On 5 May the UN said airstrikes had killed ...": the report's day, not the act's
     if summary(lex, sentence, cue, date, spot):
