@@ -154,17 +154,19 @@ def background_undated(text: str, cue: CueMatch, date: DateSpan) -> bool:
 
 
 # "after Ramadi was recaptured from ISIL,": a subordinate clause telling what came before the main one.
+# The clause opens the sentence, or follows its opening phrase ("On 4 February, after ...").
+OPENING = re.compile(r"(?:[^,;]{0,40},\s*)?")
 EARLIER_CLAUSE = re.compile(r"\b(?:after|following|once)\b[^,;.]{0,140}(?=,)", re.IGNORECASE)
 
 
 def earlier_clause(text: str, cue: CueMatch, date: DateSpan) -> bool:
     """"On February 4, after Ramadi was recaptured from ISIL, operations shifted east": a cue inside an
-    "after ...," clause happened before the day the sentence gives; unless the clause holds its own
+    "after ...," clause opening the sentence happened before the day the sentence gives; unless the clause holds its own
     date, the sentence's date is not its date."""
     for m in EARLIER_CLAUSE.finditer(text):
         if m.start() >= cue.start:
             break
-        if cue.end <= m.end():
+        if cue.end <= m.end() and OPENING.fullmatch(text, 0, m.start()):
             return not m.start() <= date.start_char < m.end()
     return False
 
