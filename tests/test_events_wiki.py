@@ -150,7 +150,7 @@ def test_a_country_naming_a_war_is_not_a_place():
 def test_actors_of_other_wars_and_countries():
     lexicon = load_actors()
     assert [a.actor for a in lexicon.find("Philippine government forces and the AFP")] == ["Philippines", "Philippines"]
-    assert [a.actor for a in lexicon.find("Commonwealth forces met Axis forces")] == ["Allies", "Axis"]
+    assert [a.actor for a in lexicon.find("Commonwealth forces met Axis forces")] == ["Western Allies", "Axis powers"]
     assert lexicon.localize("Government forces", "PH") == "Philippines"
 
 
@@ -207,3 +207,9 @@ def test_an_act_named_in_a_judgement_is_a_topic():
     evs = _events([("On 2 December 2016, the envoy condemned the bombardment of Mosul as a crime.",
                     [("2016-12-02", "2 December 2016")], ["Mosul"])])
     assert evs == []
+
+
+def test_allies_are_named_not_any_allied_forces():
+    lexicon = load_actors()
+    assert [a.actor for a in lexicon.find("its allies, the allied forces, the axis of resistance")] == []
+    assert [a.actor for a in lexicon.find("the Western Allies and Commonwealth troops")] == ["Western Allies", "Western Allies"]
