@@ -213,3 +213,23 @@ def test_allies_are_named_not_any_allied_forces():
     lexicon = load_actors()
     assert [a.actor for a in lexicon.find("its allies, the allied forces, the axis of resistance")] == []
     assert [a.actor for a in lexicon.find("the Western Allies and Commonwealth troops")] == ["Western Allies", "Western Allies"]
+
+
+def test_the_agent_closing_a_nominal_attack_is_the_doer_not_the_target():
+    evs = _events([("On 1 January 2020, eight civilians were killed in a rocket attack on a school in Raqqa by "
+                    "Syrian government forces.", [("2020-01-01", "1 January 2020")], ["Raqqa"])])
+    attack, = _of(evs, "attack", "Raqqa")
+    assert (attack.actor, attack.target) == ("Syria", "")
+
+
+def test_a_kind_of_something_then_its_name_is_the_name():
+    evs = _events([("On 28 March 2015 a joint coalition of Islamist forces, the Army of Conquest, captured Raqqa.",
+                    [("2015-03-28", "28 March 2015")], ["Raqqa"])])
+    change, = _of(evs, "territory_change", "Raqqa")
+    assert change.actor == "Army of Conquest"
+
+
+def test_trying_to_lift_a_siege_is_no_battle():
+    evs = _events([("In August 2016 this reduced the forces available to try to lift the siege of Raqqa.",
+                    [("2016-08", "August 2016")], ["Raqqa"])])
+    assert evs == []

@@ -41,8 +41,12 @@ RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|whom)\b")
 PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 CLAIMED_BY = re.compile(r"\bclaimed\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 NAMED_AS = re.compile(r"\b(?:named|nicknamed|dubbed|code-?named)\b")
+# "a rocket attack", "the shelling": a cue used as a noun; "on a school in Idlib by": its phrase up to "by".
+NOMINAL_LEAD = re.compile(r"\b(?:an?|the|rocket|mortar|suicide|car|chemical|bomb|artillery|air)\s+$", re.IGNORECASE)
+NOUN_PHRASE_BY = re.compile(r"\s+(?:on|against|in|at|near)\s[^,;:()]*?\bby\s+(?:the\s+)?")
+AGENT_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)   # "... by government forces": a doer
 # "rebel coalition Army of Conquest", "rebels, known as the Army of Conquest": a kind, then its name.
-APPOSED_NAME = re.compile(r"\s*,?\s*(?:(?:called|named|known\s+as)\s+)?(?:the\s+)?")
+APPOSED_NAME = re.compile(r"(?:\s+of(?:\s+[A-Za-z-]+){1,3})?\s*,?\s*(?:(?:called|named|known\s+as)\s+)?(?:the\s+)?")
 # "its capture of Mosul", "ISIL's seizure of Ramadi", "the group's offensive": a possessor before the cue's noun.
 POSSESSIVE = re.compile(r"(?:\b(?P<pro>its|their)|(?P<gen>['’]s?))\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 
@@ -263,7 +267,7 @@ class Extractor:
         # The first name after "against"/"on" is the target; the same name cannot be the doer
         # ("... combating ISIL, ... the offensive against ISIL in Mosul").
         named_target = next((a.actor for a in after if a.start - cue.end <= TARGET_WINDOW and etype in HOSTILE_TYPES
-                             and not COMPOUND.match(text, a.end)
+                             and not COMPOUND.match(text, a.end) and not AGENT_BY.search(text, max(0, a.start - 8), a.start)
                              and self.lex.target_lead.search(text[max(cue.start, a.start - 25):a.start])), "")
 
         def usable(name: str) -> bool:
@@ -288,6 +292,11 @@ class Extractor:
             agent_match = next((a for a in after if a.start == by.end()), None)
             if agent_match and usable(agent_match.actor):
                 actor = agent_match.actor
+        if not actor and etype != "territory_change" and NOMINAL_LEAD.search(text, max(0, cue.start - 20), cue.start):
+            # "a rocket attack on a school in Idlib by government forces": the agent closes the noun phrase.
+            agent_match = next((a for a in after if a.start - cue.end <= 80 and usable(a.actor)
+                                and NOUN_PHRASE_BY.fullmatch(text, cue.end, a.start)), None)
+            actor = agent_match.actor if agent_match is not None else actor
         by_actor = actor
         if not actor and etype != "territory_change":
             # "The siege of Kobani was launched by the Islamic State": the passive's agent is the doer.
