@@ -233,3 +233,18 @@ def test_trying_to_lift_a_siege_is_no_battle():
     evs = _events([("In August 2016 this reduced the forces available to try to lift the siege of Raqqa.",
                     [("2016-08", "August 2016")], ["Raqqa"])])
     assert evs == []
+
+
+def test_a_former_posting_takes_no_paragraph_date():
+    doc, mentions = make_doc("doc.txt", [
+        ("On 6 March 2020, the general visited Kirkuk.", [("2020-03-06", "6 March 2020")], ["Kirkuk"]),
+        ("He was previously stationed at Palmyra.", [], ["Palmyra"])])
+    doc = doc.__class__(**{**doc.__dict__, "sentences": tuple(s.__class__(**{**s.__dict__, "paragraph": 0})
+                                                              for s in doc.sentences)})
+    assert [e for e in extract_events(doc, mentions) if e.place_text == "Palmyra"] == []
+
+
+def test_seized_it_refers_back_to_the_place_entered():
+    evs = _events([("On 5 February 2020, the Syrian Army entered Raqqa and seized it on the same day.",
+                    [("2020-02-05", "5 February 2020")], ["Raqqa"])])
+    assert [e.place_text for e in _of(evs, "territory_change")] == ["Raqqa"]

@@ -148,9 +148,14 @@ BACKGROUND = re.compile(r"\b(?:following|after|since|before|prior\s+to|in\s+the\
 
 
 def background_undated(text: str, cue: CueMatch, date: DateSpan) -> bool:
-    """"..., following the capture of Mosul by ISIS": an earlier event recalled in passing; the date the
-    sentence inherits from its paragraph is not its date."""
-    return date.start_char < 0 and bool(BACKGROUND.search(text[max(0, cue.start - 30):cue.start]))
+    """"..., following the capture of Mosul by ISIS", "was previously stationed at": an earlier event or
+    state recalled in passing; the date the sentence inherits from its paragraph is not its date."""
+    lead = text[max(0, cue.start - 30):cue.start]
+    return date.start_char < 0 and bool(BACKGROUND.search(lead) or PREVIOUSLY.search(lead))
+
+
+# "He was previously stationed at Palmyra": a former state, not dated by the paragraph.
+PREVIOUSLY = re.compile(r"\b(?:previously|formerly|once|earlier|had\s+been)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
 # "after Ramadi was recaptured from ISIL,": a subordinate clause telling what came before the main one.

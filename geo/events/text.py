@@ -27,8 +27,9 @@ LOCATOR = re.compile(r"^,?\s*(?:(?:about\s+|some\s+)?(?:\d[\d.,]*\s*(?:km|kilome
                       r"south-east|south-west)(?:ern)?\s+of|near|close\s+to|outside|(?:on|in)\s+the\s+outskirts\s+of)\s+(?:the\s+)?(?:(?:city|town|river)\s+of\s+)?$",
                       re.IGNORECASE)
 IN_REGION = re.compile(r",\s*in\s+(?:the\s+)?", re.IGNORECASE)
-BACK_REF = re.compile(r"\s*(?:(?:much|most|all|parts?|half|the rest)\s+of\s+)?(?:the|that|this)\s+"
-                       r"(?:city|town|village|area|base|dam|airport)\b", re.IGNORECASE)
+BACK_REF = re.compile(r"\s*(?:(?:(?:much|most|all|parts?|half|the rest)\s+of\s+)?(?:the|that|this)\s+"
+                       r"(?:city|town|village|area|base|dam|airport)\b|it\b(?!\s+(?:was|is|had|has|would)\b))",
+                       re.IGNORECASE)   # "entered the city and seized it": "it" too
 # "an air strike by US forces", "air strikes and artillery of U.S.-led coalition", "withdrawal of U.S. troops"
 BY_AGENT = re.compile(r"\s+(?:and\s+[\w-]+\s+)?(?:(?:conducted|carried\s+out|launched|made|flown)\s+)?(?:by|of)\s+(?:the\s+)?",
                        re.IGNORECASE)
