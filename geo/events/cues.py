@@ -112,6 +112,12 @@ class Lexicon:
     # "a convoy heading to Lebanon", "returning from Karbala": where a convoy went, not where it was hit.
     transit: re.Pattern[str] = re.compile(r"(?!x)x")
 
+    # "shot a film", "killed in a car accident", "executed the contract": a cue word in peaceful use
+    # (these words follow it within three words).
+    peaceful: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "killed", "wounded": the toll of the cue before them in the sentence, an event only on their own.
+    outcome: re.Pattern[str] = re.compile(r"(?!x)x")
+
     # "comparing the situation to", "reminiscent of": a named event after these is a yardstick.
     likening: re.Pattern[str] = re.compile(r"(?!x)x")
     # "See also", "References", "Order of battle": sections that list, not tell (lower case).
@@ -228,6 +234,10 @@ def load_lexicon(cues_path: str | None = None, words_path: str | None = None) ->
                         r"\s+(?:that\s+)?(?:(?!(?:and|but|which|while|after|before|when)\b)[\w'-]+\s+){0,5}$"),
         comparison=_words_rx(by_kind.get("comparison", []), r"\s+(?:[\w-]+\s+){0,2}$"),
         likening=_words_rx(by_kind.get("likening", []), r"\b"),
+        peaceful=re.compile(r"\s+(?:[\w'-]+\s+){0,3}?" + _words_rx(by_kind.get("peaceful", []), r"\b").pattern,
+                            re.IGNORECASE),
+        outcome=re.compile(r"(?:" + "|".join(re.escape(w) for w in by_kind.get("outcome", ["(?!x)x"])) + r")",
+                           re.IGNORECASE),
         comparison_end=re.compile(r"^[^,;.]{0,50}?\b(?:" + "|".join(re.escape(w) for w in by_kind.get("comparison_end", ["x"]))
                                   + r")\b", re.IGNORECASE),
         repel=_words_rx(by_kind.get("repel", []), r"\s+(?:(?:an?|the|its|their|several|two|three|repeated|[\w.-]+'s)\s+)?"

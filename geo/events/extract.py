@@ -20,6 +20,7 @@ from geo.events.locative import coordinated, fronted_places, governing, opens_wi
 from geo.events.record import build_event
 from geo.events.repeats import SentenceMemo
 from geo.events.when import background
+from geo.events.where import choose_span
 from geo.events.filters import (compared, people_taken, delayed, is_water, judicial, lacks_aircraft, modal, names_accord,
                                 names_past_event, navigation_section, part_of_target, planned, purpose_edge, topical,
                                 cited_in_passing, battle_record, attributive, roster, in_transit, mood_carried)
@@ -144,6 +145,7 @@ class Extractor:
         fronts = fronted_places(text, spots, self.lex.fronted, partial(unnamed_spot, doc, sentence), taken)
         # A cue word inside a place name is the name: the town of Hit, "Raqqa Offensive" ...
         cues = [c for c in cues if not any(s <= c.start and c.end <= e for s, e in spot_spans)]
+        cues = tolls_dropped(self.lex, text, cues)
         if not cues:
             return [], subject_all
         # An alias that is also a place in the text ("in Syria") names a place, not an actor.
@@ -164,6 +166,8 @@ class Extractor:
                 continue
             if compared(self.lex, text, cue) or people_taken(self.lex, text, cue):
                 continue   # "the deadliest attack since 2009", "captured 112 soldiers": not this event
+            if self.lex.peaceful.match(text, cue.end):
+                continue   # "shot a film", "killed in a car accident": no act of war
             if cited_in_passing(self.lex, text, cue) or battle_record(self.lex, text, cue, cues):
                 continue   # "(the First Battle of Kharkov)", "was involved in the Siege of Homs, ...": cited names
             if attributive(self.lex, text, cue):
@@ -480,8 +484,9 @@ class Extractor:
             # After a fronted place, only a place the clause itself locates overrides it: "Near Bayji,
             # airstrikes struck two ISIL Stryker vehicles" is at Bayji whatever "Stryker" resolves to.
             located = [s for s in picked if LOCATIVE.search(text[max(cue.end, s.start - 30):s.start])]
-            if fronted and (not located or (min(s.level for s in located) > min(s.level for s in fronted)
-                                            and all(s.mention.place is not None for s in fronted))):
+            by_front = bool(fronted) and (not located or (min(s.level for s in located) > min(s.level for s in fronted)
+                                                          and all(s.mention.place is not None for s in fronted)))
+            if by_front:
                 picked = list(fronted)   # "Near Mosul, three airstrikes struck ...": the clause's place
             if not picked:
                 return []
@@ -490,7 +495,12 @@ class Extractor:
                 finest = COUNTRY_LEVEL if any(s.level == COUNTRY_LEVEL for s in picked) else finest
             elif cue.cue.event_type == "territory_change" and finest == COUNTRY_LEVEL:
                 return []   # "captured its pilot over Syria": nobody conquers a whole country in a clause
-            return [s for s in picked if s.level == finest]
+            picked = [s for s in picked if s.level == finest]
+            if by_front or len(picked) < 2 or all(self._list_gap(text[a.end:b.start]) for a, b in zip(picked, picked[1:])):
+                return picked   # one place, a fronted one, or one list of places: an event for each
+            # "killed two men in a market in Karrada, near the Baghdad airport": the rules leave
+            # several places in separate phrases; the learned chooser (geo/events/where.py) picks one.
+            return [pick_spot(text, cue, spots, picked)]
 
         return actor, target, holder, chosen
 
@@ -540,6 +550,25 @@ def unnamed_spot(doc: Document, sentence: Sentence, start: int, end: int) -> Spo
     mention = Mention(doc.id, doc.line_of(begin), begin, sentence.to_original_end(end), sentence.text[start:end],
                       sentence.index)
     return Spot(start, end, mention)
+
+
+def tolls_dropped(lex: Lexicon, text: str, cues: list[CueMatch]) -> list[CueMatch]:
+    """Without the outcome cues ("killed", "wounded") that tell the toll of an earlier cue of the
+    same clause: "a car bomb exploded in Kirkuk, killing five" is one attack, not two."""
+    kept: list[CueMatch] = []
+    for cue in cues:
+        if (kept and lex.outcome.fullmatch(cue.text) and cue.start - kept[-1].end <= 120
+                and ";" not in text[kept[-1].end:cue.start]):
+            continue
+        kept.append(cue)
+    return kept
+
+
+def pick_spot(text: str, cue: CueMatch, spots: list[Spot], among: list[Spot]) -> Spot:
+    """The spot of `among` the event-location chooser finds likeliest, all `spots` describing the sentence."""
+    places = [(s.start, s.end, s.mention.place.kind if s.mention.place is not None else "unresolved") for s in spots]
+    best = choose_span(text, (cue.start, cue.end), places, [(s.start, s.end) for s in among])
+    return next((s for s in among if (s.start, s.end) == best), among[0])
 
 
 def under(section: tuple[str, ...], sentence: Sentence) -> bool:

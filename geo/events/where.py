@@ -313,10 +313,23 @@ def score(feats: dict[str, float], weights: dict[str, float]) -> float:
 
 
 def choose(text: str, trigger: tuple[int, int], cands: list[Candidate],
-           weights: dict[str, float] | None = None) -> Candidate | None:
-    """The candidate most likely to be where the trigger's event happened (None without candidates)."""
+           weights: dict[str, float] | None = None, among: list[Candidate] | None = None) -> Candidate | None:
+    """The candidate most likely to be where the trigger's event happened (None without candidates);
+    with `among`, only those may be chosen, while all `cands` still describe the sentence."""
     if not cands:
         return None
     weights = load_weights() if weights is None else weights
     cands = sorted(cands, key=lambda c: c.start)
-    return max(cands, key=lambda c: score(features(text, trigger, cands, cands.index(c)), weights))
+    allowed = cands if among is None else [c for c in cands if c in among]
+    if not allowed:
+        return None
+    return max(allowed, key=lambda c: score(features(text, trigger, cands, cands.index(c)), weights))
+
+
+def choose_span(text: str, trigger: tuple[int, int], places: list[tuple[int, int, str]],
+                among: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """For the event frame: which of the spans `among` (start, end) is the trigger's location, the
+    sentence's places given as (start, end, kind) with kind "unresolved" for an unplaced name."""
+    cands = [Candidate(a, b, kind) for a, b, kind in places]
+    best = choose(text, trigger, cands, among=[c for c in cands if (c.start, c.end) in among])
+    return (best.start, best.end) if best is not None else None
