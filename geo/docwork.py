@@ -16,6 +16,7 @@ from pathlib import Path
 
 from geo.bases import BaseItem, DatedLine, base_items, dated_lines
 from geo.errors import InputError
+from geo.gcpause import paused
 from geo.model import DateSpan, Document, Event, Mention
 
 log = logging.getLogger(__name__)
@@ -142,7 +143,7 @@ def process_document(task: DocTask, options: WorkOptions, online=None) -> DocRes
     from geo.places import find_mentions, review_rows
 
     tools = _Tools.get(options.user_places)
-    with _Captured() as capture:
+    with _Captured() as capture, paused():
         t0 = time.perf_counter()
         try:
             doc = read_dated(Path(task.path), options.forced_format, dict(task.meta))

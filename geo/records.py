@@ -15,25 +15,66 @@ from datetime import date
 from functools import lru_cache
 from typing import Any, Callable
 
+from geo.gcpause import paused
+
 _SCALARS = (str, int, float, bool)
 
 
 def encode(value: Any) -> Any:
     """A dataclass, tuple, list, dict, date or scalar as JSON values (dataclass -> list of fields)."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return [encode(getattr(value, f.name)) for f in dataclasses.fields(value)]
+    with paused():
+        return _encode(value, {})
+
+
+def _encode(value: Any, frozen: dict[int, Any]) -> Any:
+    """`encode`, with each frozen record (a Place, a DateSpan that many mentions and events
+    share) encoded once per call: `frozen` maps the ids of those seen, alive until the call ends."""
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    names = _field_names(kind)
+    if names is not None:
+        if not names[0]:
+            return _encode_all([getattr(value, name) for name in names[1:]], frozen)
+        done = frozen.get(id(value))
+        if done is None:
+            done = frozen[id(value)] = _encode_all([getattr(value, name) for name in names[1:]], frozen)
+        return done
     if isinstance(value, (tuple, list)):
-        return [encode(v) for v in value]
+        return _encode_all(value, frozen)
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, dict):
-        return {k: encode(v) for k, v in value.items()}
+        return {k: _encode(v, frozen) for k, v in value.items()}
     return value
+
+
+_PLAIN = frozenset((str, int, float, bool, type(None)))   # encoded as themselves
+
+
+def _encode_all(values, frozen: dict[int, Any]) -> list:
+    """`_encode` of each value, without a call for the plain ones (most fields are strings)."""
+    return [v if type(v) in _PLAIN else _encode(v, frozen) for v in values]
+
+
+@lru_cache(maxsize=None)
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """("frozen" or "", field names...) of a dataclass type, None for any other type (looked up
+    once per type: a build encodes a few hundred thousand records)."""
+    if dataclasses.is_dataclass(kind):
+        frozen = "frozen" if kind.__dataclass_params__.frozen else ""
+        return (frozen, *(f.name for f in dataclasses.fields(kind)))
+    return None
 
 
 def decoder(kind: Any) -> Callable[[Any], Any]:
     """The function that turns `encode`'s output for type `kind` back into the value."""
-    return _decoder(kind)
+    inner = _decoder(kind)
+
+    def decode(value: Any) -> Any:
+        with paused():
+            return inner(value)
+    return decode
 
 
 @lru_cache(maxsize=None)
@@ -53,7 +94,7 @@ def _decoder(kind: Any) -> Callable[[Any], Any]:
         args = typing.get_args(kind)
         if len(args) == 2 and args[1] is Ellipsis:
             item = _decoder(args[0])
-            return lambda v: tuple(item(x) for x in v)
+            return lambda v: tuple([item(x) for x in v])
         items = [_decoder(a) for a in args]
         return lambda v: tuple(f(x) for f, x in zip(items, v))
     if origin is list:
@@ -62,16 +103,19 @@ def _decoder(kind: Any) -> Callable[[Any], Any]:
     if dataclasses.is_dataclass(kind):
         hints = typing.get_type_hints(kind)
         types_ = [hints[f.name] for f in dataclasses.fields(kind)]
+        fields = [_decoder(t) for t in types_]
         if all(t in _SCALARS for t in types_):
             return _interned(kind)
-        fields = [_decoder(t) for t in types_]
-        return lambda v: kind(*(f(x) for f, x in zip(fields, v)))
+        if kind.__dataclass_params__.frozen and all(t in _SCALARS or t is date for t in types_):
+            # a DateSpan: its JSON is a row of scalars too, and a frozen record can be shared
+            return _interned(lambda *v: kind(*[f(x) for f, x in zip(fields, v)]))
+        return lambda v: kind(*[f(x) for f, x in zip(fields, v)])
     raise TypeError(f"no decoder for {kind!r}")
 
 
-def _interned(kind: type) -> Callable[[Any], Any]:
-    """A record of scalars (a gazetteer Place) decoded once: equal values share one object,
-    which keeps a big build's events small in memory."""
+def _interned(make: Callable[..., Any]) -> Callable[[Any], Any]:
+    """A record stored as a row of scalars (a gazetteer Place, a DateSpan) decoded once by
+    `make`: equal rows share one object, which keeps a big build's events small in memory."""
     seen: dict[tuple, Any] = {}
 
     def decode(value: list) -> Any:
@@ -80,7 +124,7 @@ def _interned(kind: type) -> Callable[[Any], Any]:
         if found is None:
             if len(seen) > 200_000:
                 seen.clear()
-            found = seen[key] = kind(*value)
+            found = seen[key] = make(*value)
         return found
     return decode
 

@@ -123,7 +123,8 @@ def run_documents(tasks: list[DocTask], options: WorkOptions, store: ResultStore
                 keep([(i, process_document(tasks[i], options, online))])
         elif address:
             _on_dask(address, _batches(todo, tasks), tasks, options, keep)
-        elif workers <= 1 or plan.computed_bytes < PARALLEL_FROM_BYTES:
+        elif workers <= 1 or plan.computed_bytes < PARALLEL_FROM_BYTES or len(todo) == 1:
+            # one document is one task: a worker process would only add the trip of its result
             for batch in _batches(todo, tasks):
                 keep(list(zip(batch, process_batch([tasks[i] for i in batch], options))))
         else:

@@ -11,7 +11,6 @@ stands: the same events with its document, line, trigger offsets and so its even
 from __future__ import annotations
 
 import bisect
-from dataclasses import replace
 
 from geo.events.text import event_id, place_key
 from geo.model import Document, Event, Mention, Sentence, SourceRef
@@ -62,8 +61,15 @@ class SentenceMemo:
 def _moved(event: Event, doc_id: str, lines: int, offset: int) -> Event:
     """`event` as told `lines` lines and `offset` characters further on, in document `doc_id`."""
     line = event.sources[0].line + lines
-    return replace(event,
-                   event_id=event_id(doc_id, line, event.event_type, place_key(event.place, event.place_text),
-                                     event.date.start.isoformat()),
-                   sources=(SourceRef(doc_id, line),),
-                   trigger=(event.trigger[0] + offset, event.trigger[1] + offset))
+    # the frozen record copied through its __dict__ (as places' _mention does): a repeat-rich
+    # archive moves an event per sentence, and dataclasses.replace would cost more than the rest
+    moved = _new(Event)
+    moved.__dict__.update(event.__dict__,
+                          event_id=event_id(doc_id, line, event.event_type, place_key(event.place, event.place_text),
+                                            event.date.start.isoformat()),
+                          sources=(SourceRef(doc_id, line),),
+                          trigger=(event.trigger[0] + offset, event.trigger[1] + offset))
+    return moved
+
+
+_new = object.__new__

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import bisect
-import contextlib
-from copy import copy as _copy
-import gc
 import heapq
 import re
-from typing import Iterable, Iterator
+from dataclasses import fields
+from operator import attrgetter
+from typing import Iterable
 
+from geo.gcpause import paused
 from geo.model import Document, Mention, Place
 from geo.places.anaphora import refer_back
 from geo.places.docplace import DocumentGazetteer, subject_place
@@ -44,28 +44,12 @@ def _doc_countries(mentions: Iterable[Mention]) -> list[str]:
     return [c for c, _ in counts.most_common(3)]
 
 
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """The cyclic garbage collector paused while a text is read: recognition and resolution
-    make many small objects and no reference cycles, and each collection they would trigger
-    walks every long-lived object (the gazetteer's places and memos) for nothing, a tenth
-    of the time. Left as it was found (a caller that paused it keeps it paused)."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
 def find_mentions(doc: Document, gazetteer, online=None) -> list[Mention]:
     """Every place mention in a Document, resolved where possible (original-file offsets).
 
     Headings ("== Syria ==") are read too, in the same resolution pass so that they count
     as evidence of the document's countries; their mentions have `sentence` -1."""
-    with _gc_paused():
+    with paused():
         mentions = _find_mentions(doc, gazetteer)
     if online is not None:
         mentions = _online_fill(mentions, online, _doc_countries(mentions))
@@ -141,9 +125,12 @@ class _SpanMemo:
         return [_fresh(s) for s in kept]
 
 
+_span_fields = attrgetter(*(f.name for f in fields(Span)))
+
+
 def _fresh(span: Span) -> Span:
     """A copy of `span` that shares nothing mutable with it."""
-    copy = _copy(span)
+    copy = Span(*_span_fields(span))
     copy.weak_reasons = list(span.weak_reasons)
     return copy
 
@@ -169,7 +156,7 @@ def _paragraph_starts(text: str) -> list[int]:
 
 def find_mentions_in_text(text: str, gazetteer, doc_id: str = "", online=None) -> list[Mention]:
     """Place mentions in plain text; offsets index `text` as given, lines are 1-based."""
-    with _gc_paused():
+    with paused():
         mentions = _find_mentions_in_text(text, gazetteer, doc_id)
     if online is not None:
         mentions = _online_fill(mentions, online, _doc_countries(mentions))
