@@ -111,7 +111,7 @@ def test_fits_with_the_narrow_latitude_band_equals_a_scan():
 def test_gc_pause_leaves_the_collector_as_it_found_it():
     import gc
 
-    from geo.places.mentions import _gc_paused
+    from geo.gcpause import paused as _gc_paused
     assert gc.isenabled()
     with _gc_paused():
         assert not gc.isenabled()
