@@ -44,6 +44,7 @@ PLACES = {
     "Al Minhad Air Base": Place("t:minhad", "Al Minhad Air Base", "airbase", "AE", 25.03, 55.37, "test"),
     "United Arab Emirates": Place("t:uae", "United Arab Emirates", "country", "AE", 24.0, 54.0, "test"),
     "Abu Kamal": Place("t:abu-kamal", "Abu Kamal", "town", "SY", 34.45, 40.92, "test"),
+    "Idlib": Place("t:idlib", "Idlib", "city", "SY", 35.93, 36.63, "test"),
     "Nasiriyah": Place("t:nasiriyah", "Nasiriyah", "city", "IQ", 31.04, 46.26, "test"),
 }
 

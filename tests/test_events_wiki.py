@@ -248,3 +248,15 @@ def test_seized_it_refers_back_to_the_place_entered():
     evs = _events([("On 5 February 2020, the Syrian Army entered Raqqa and seized it on the same day.",
                     [("2020-02-05", "5 February 2020")], ["Raqqa"])])
     assert [e.place_text for e in _of(evs, "territory_change")] == ["Raqqa"]
+
+
+def test_a_place_inside_a_groups_name_is_the_group():
+    evs = _events([("On 20 January 2017, the Free Idlib Army clashed with al-Nusra in Kirkuk.",
+                    [("2017-01-20", "20 January 2017")], ["Idlib", "Kirkuk"])])
+    assert [(e.place_text, e.actor) for e in evs] == [("Kirkuk", "Free Idlib Army")]
+
+
+def test_groups_of_the_syrian_and_philippine_wars_are_actors():
+    lexicon = load_actors()
+    found = [a.actor for a in lexicon.find("the Maute group, NDF militiamen, Jaysh al-Islam and the Sham Legion")]
+    assert found == ["ISIL", "Syria", "Jaysh al-Islam", "Sham Legion"]

@@ -135,6 +135,9 @@ class Extractor:
         listed = coordinated(text, spots, LOCATIVE)
         spots = [s for s in spots if s.level == FINE_LEVEL or LOCATIVE.search(text[max(0, s.start - 30):s.start])
                  or s.start in listed or not any(a.start < s.end and s.start < a.end for a in actor_matches)]
+        # "Nour al-Din al-Zenki" unresolved, "Idlib" in "Free Idlib Army": a group's name, not a place.
+        spots = [s for s in spots if not any(a.start <= s.start and s.end <= a.end and (
+            s.mention.place is None or a.end - a.start > s.end - s.start) for a in actor_matches)]
         # A river is no point on land where something happened ("near the Tigris river").
         spots = [s for s in spots if not is_water(self.lex, sentence, s) and not names_accord(self.lex, text, s)]
         spot_spans = [(s.start, s.end) for s in spots]
