@@ -61,6 +61,7 @@ class Atlas:
     timings: dict[str, float] = field(default_factory=dict)
     store: object = field(default=None, repr=False)   # where streamed rows are read from
     computed: int = 0             # documents computed by this build (the others came from the cache)
+    caching: bool = False         # whether this build keeps derived data in the cache folder
 
     def _geo(self, name: str) -> "gpd.GeoDataFrame":
         from geo.export import frame
@@ -256,7 +257,7 @@ def _joining_stages(plan, store, errors: list[str], timings: dict[str, float],
     }
     atlas = Atlas(documents=docs, layers=layers, event_records=events, mention_records=mentions,
                   errors=joined.errors, timings=timings, store=store,
-                  computed=len(plan.todo))
+                  computed=len(plan.todo), caching=use_cache)
     timings["tables"] = time.perf_counter() - t
     return atlas
 

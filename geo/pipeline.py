@@ -12,7 +12,7 @@ from geo import outdir
 from geo.api import Atlas, build
 from geo.errors import InputError
 from geo.runner import collector_paused
-from geo.tables import write_csv_rows, write_geojson_rows
+from geo.tables import geometry_text_cache, write_csv_rows, write_geojson_rows
 
 log = logging.getLogger(__name__)
 
@@ -44,12 +44,19 @@ def write_outputs(atlas: Atlas, out: Path, *, with_map: bool = True, title: str 
 
 def _write_files(atlas: Atlas, out: Path, *, with_map: bool, title: str | None) -> list[Path]:
     written = []
-    for name, layer_name, fmt in OUTPUTS:
-        layer = atlas.layers[layer_name]
-        if fmt == "geojson":
-            written.append(write_geojson_rows(out / name, layer.rows, layer.geometries, layer.columns))
-        else:
-            written.append(write_csv_rows(out / name, layer.rows, layer.columns))
+    texts = geometry_text_cache() if atlas.caching else None    # big polygons' GeoJSON text
+    try:
+        for name, layer_name, fmt in OUTPUTS:
+            layer = atlas.layers[layer_name]
+            if fmt == "geojson":
+                written.append(write_geojson_rows(out / name, layer.rows, layer.geometries, layer.columns, texts))
+            else:
+                written.append(write_csv_rows(out / name, layer.rows, layer.columns))
+        if texts is not None:
+            texts.save()
+    finally:
+        if texts is not None:
+            texts.close()
     if with_map:
         from geo.render import write_atlas  # folium and pandas load only when a map is wanted
 

@@ -7,6 +7,7 @@ than the whole default build); `geo.export` builds GeoDataFrames on top of the s
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import math
@@ -22,8 +23,10 @@ from shapely.geometry import GeometryCollection, MultiPolygon, Point, Polygon, m
 from shapely.geometry.base import BaseGeometry
 from shapely.geometry.polygon import orient
 
+from geo import settings
 from geo.actors import ActorLexicon, load_actors
 from geo.atomic import open_text, write_text
+from geo.blobcache import BlobCache
 from geo.events.merge import source_count
 from geo.model import Event
 
@@ -153,22 +156,52 @@ def plain(v):
 
 
 def feature_collection_text(rows: list[dict], geometries: list, columns: list[str] | None = None,
-                            keep_null: bool = False) -> str:
-    """RFC 7946 FeatureCollection text: flat properties, no `crs`; rows without geometry dropped."""
+                            keep_null: bool = False, texts: BlobCache | None = None) -> str:
+    """RFC 7946 FeatureCollection text: flat properties, no `crs`; rows without geometry dropped.
+    The text is what json.dumps gives for the whole collection, put together feature by
+    feature so that a big polygon's geometry text can come from `texts` (kept from an earlier
+    build, keyed by the geometry's WKB)."""
     features = []
     for row, geom in zip(rows, geometries):
-        g = rfc7946(geom)
-        if g is None and not keep_null:
+        g = _geometry_text(geom, texts)
+        if g == "null" and not keep_null:
             continue
         cols = columns or [c for c in row if c != "geometry"]
-        props = {c: plain(row.get(c)) for c in cols}
-        features.append({"type": "Feature", "geometry": g, "properties": props})
-    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)
+        props = json.dumps({c: plain(row.get(c)) for c in cols}, ensure_ascii=False)
+        features.append(f'{{"type": "Feature", "geometry": {g}, "properties": {props}}}')
+    return f'{{"type": "FeatureCollection", "features": [{", ".join(features)}]}}'
+
+
+# Polygons with at least this many vertices have their GeoJSON text cached (a territory layer).
+CACHED_TEXT_FROM = 2000
+
+
+def _geometry_text(geom: BaseGeometry | None, texts: BlobCache | None) -> str:
+    if texts is None or not isinstance(geom, (Polygon, MultiPolygon)) \
+            or shapely.get_num_coordinates(geom) < CACHED_TEXT_FROM:
+        return json.dumps(rfc7946(geom))
+    key = hashlib.sha256(_TEXT_METHOD + shapely.to_wkb(geom)).hexdigest()
+    found = texts.get(key)
+    if found is not None:
+        return found.decode("utf-8")
+    text = json.dumps(rfc7946(geom))
+    texts.put(key, text.encode("utf-8"))
+    return text
+
+
+def geometry_text_cache() -> BlobCache:
+    """The GeoJSON texts of big polygons kept between builds (geo.blobcache), in the cache folder."""
+    return BlobCache(settings.CACHE_DIR / "territory" / f"geojson-text-v{TEXT_FORMAT}.sqlite")
+
+
+TEXT_FORMAT = 1
+# The texts depend on this module's code (rounding, orientation): its source is in every key.
+_TEXT_METHOD = hashlib.sha256(Path(__file__).read_bytes()).digest()
 
 
 def write_geojson_rows(path: str | os.PathLike, rows: list[dict], geometries: list,
-                       columns: list[str] | None = None) -> Path:
-    write_text(path, feature_collection_text(rows, geometries, columns))
+                       columns: list[str] | None = None, texts: BlobCache | None = None) -> Path:
+    write_text(path, feature_collection_text(rows, geometries, columns, texts=texts))
     return Path(path)
 
 

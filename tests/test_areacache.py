@@ -2,11 +2,12 @@
 cache as computed afresh, a damaged row or file is recomputed, and the vectorised rounding of
 GeoJSON coordinates equals Python's round(v, 6)."""
 
+import json
 import sqlite3
 from datetime import date
 
 import numpy as np
-from shapely.geometry import Polygon, box
+from shapely.geometry import Point, Polygon, box
 
 from eventkit import PLACES, day
 from geo.model import Event, SourceRef
@@ -40,7 +41,7 @@ def test_areas_from_the_disk_cache_equal_fresh_ones(tmp_path):
     assert features(first) == fresh
     first.save()
     first.close()
-    rows = sqlite3.connect(path).execute("SELECT count(*) FROM areas").fetchone()[0]
+    rows = sqlite3.connect(path).execute("SELECT count(*) FROM blobs").fetchone()[0]
     assert rows >= 2                              # one per country seed set seen
     again = AreaCache(path)
     computed = []
@@ -69,7 +70,7 @@ def test_a_damaged_row_is_discarded_and_computed_again(tmp_path, caplog):
     cache.save()
     cache.close()
     db = sqlite3.connect(path)
-    db.execute("UPDATE areas SET value = ? WHERE key = ?", (b"garbage", key))
+    db.execute("UPDATE blobs SET value = ? WHERE key = ?", (b"garbage", key))
     db.commit()
     db.close()
     cache = AreaCache(path)
@@ -104,3 +105,25 @@ def test_polygon_coordinates_are_rounded_counter_clockwise_with_holes():
     assert exterior[0] == [0.123457, 0.0] and [0.0, 1.765432] in exterior
     assert exterior[1] == [1.0, 0.0]                 # reversed to counter-clockwise
     assert interior[1] == [0.2, 0.4]                 # holes clockwise
+
+
+def test_cached_geometry_text_gives_the_same_collection(tmp_path):
+    from geo.blobcache import BlobCache
+    from geo.tables import CACHED_TEXT_FROM, feature_collection_text
+
+    big = Point(44.0, 36.0).buffer(0.5, CACHED_TEXT_FROM)          # enough vertices to be cached
+    rows = [{"holder": "ISIL", "km2": 12}, {"holder": "Iraq", "km2": 3}]
+    geoms = [big, box(40, 30, 41, 31)]
+    plain_text = feature_collection_text(rows, geoms, ["holder", "km2"])
+    assert json.loads(plain_text)["features"][0]["properties"] == {"holder": "ISIL", "km2": 12}
+    texts = BlobCache(tmp_path / "texts.sqlite")
+    assert feature_collection_text(rows, geoms, ["holder", "km2"], texts=texts) == plain_text
+    texts.save()
+    texts.close()
+    again = BlobCache(tmp_path / "texts.sqlite")
+    assert again.get(next(iter(_keys(tmp_path / "texts.sqlite")))) is not None
+    assert feature_collection_text(rows, geoms, ["holder", "km2"], texts=again) == plain_text
+
+
+def _keys(path):
+    return [k for (k,) in sqlite3.connect(path).execute("SELECT key FROM blobs")]
