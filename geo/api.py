@@ -195,7 +195,8 @@ def build(paths: list[str | Path] | str | Path | None = None, *, forced_format: 
     is the same whichever way. `quiet=False` shows progress bars on a terminal.
     """
     from geo.resultstore import ResultStore, cache_enabled, default_path
-    from geo.runner import collector_paused, run_documents
+    from geo.gcpause import paused
+    from geo.runner import run_documents
 
     if isinstance(paths, (str, Path)):
         paths = [paths]
@@ -208,7 +209,7 @@ def build(paths: list[str | Path] | str | Path | None = None, *, forced_format: 
     plan = run_documents(tasks, options, store, workers=workers, scheduler=scheduler, quiet=quiet,
                          online=online)
     timings["documents"] = time.perf_counter() - t0
-    with collector_paused():
+    with paused():      # the joining stages make millions of small objects and no cycles
         atlas = _joining_stages(plan, store, errors, timings, control_polygons, use_cache, quiet)
     if use_cache:
         store.prune()

@@ -11,7 +11,7 @@ from pathlib import Path
 from geo import outdir
 from geo.api import Atlas, build
 from geo.errors import InputError
-from geo.runner import collector_paused
+from geo.gcpause import paused
 from geo.tables import geometry_text_cache, write_csv_rows, write_geojson_rows
 
 log = logging.getLogger(__name__)
@@ -37,7 +37,7 @@ def write_outputs(atlas: Atlas, out: Path, *, with_map: bool = True, title: str 
     """Write atlas.html and the GeoJSON/CSV files of DESIGN.md's output contract into `out`,
     all together or none (`geo.outdir.staged`: a fresh folder, moved in at the end)."""
     out = Path(out)
-    with collector_paused(), outdir.staged(out, OWNED_FILES) as stage:
+    with paused(), outdir.staged(out, OWNED_FILES) as stage:
         written = _write_files(atlas, stage, with_map=with_map, title=title)
     return [out / path.name for path in written]
 

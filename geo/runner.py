@@ -7,12 +7,10 @@ archive); documents already in the store (same bytes, code and options) are not 
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 
@@ -41,22 +39,6 @@ class Plan:
     @property
     def computed_bytes(self) -> int:
         return sum(self.tasks[i].size for i in self.todo)
-
-
-@contextmanager
-def collector_paused():
-    """Python's cycle collector off for a joining or writing stage: they make millions of
-    short-lived lists and dicts (decoded records, coordinates), and each collection walks every
-    live object (a third of the time of writing a big territory layer). That garbage has no
-    cycles and is freed as it goes; the collector resumes afterwards. Never around the worker
-    pool: forked workers would inherit it switched off."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def default_workers() -> int:
