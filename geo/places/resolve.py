@@ -26,6 +26,8 @@ COUNTRY_WEIGHT = 1.2
 REGION_BONUS = 0.5
 NEAR_BONUS = 0.4
 LIST_BONUS = 1.5  # "Utah, Washington, Idaho": a name in a list of states is a state
+# a bare one-word name abroad: only a place this big is meant without other evidence
+KNOWN_ABROAD_POP = 100_000
 ADMIN1_WEIGHT = 1.0  # document-wide: the first-level regions (US states...) its other places lie in
 
 
@@ -330,6 +332,18 @@ def _namesake_abroad(span: Span, best: Place, countries: dict[str, float], suppo
     return _misfit(span, best)
 
 
+def _small_abroad(span: Span, best: Place, countries: dict[str, float], key: str,
+                  supported: bool) -> bool:
+    """Whether a bare one-word name went to a town abroad (no other place of the text lies in
+    its country; another country has a fifth of the text's evidence) that is no city known
+    beyond its region (KNOWN_ABROAD_POP): without a cue, a link or neighbours there, the text
+    more likely means a place the gazetteer lacks."""
+    return (best.population < KNOWN_ABROAD_POP and best.kind in SETTLEMENT and not supported
+            and " " not in key and not span.link and not span.strong and not span.cue
+            and best.source not in OWN_SOURCES
+            and any(c not in (best.country, "*") and share >= 0.2 for c, share in countries.items()))
+
+
 def _second_pass(items, names: list[_Name], anchors: dict, countries: dict[str, float],
                  regions: _Regions, list_kinds: dict) -> list[list[tuple[float, Place]] | None]:
     """Pass 2: every span's candidates scored against the document's countries and its
@@ -391,6 +405,8 @@ def _keep(span: Span, best: Place, countries: dict[str, float], key: str,
         return False  # matched only through an alternate name of a small place
     if best.population < 15_000 and countries.get(best.country, 0.0) < 0.05:
         return False
+    if _small_abroad(span, best, countries, key, supported):
+        return False  # "Madaya" in a text about Syria is not the town in Myanmar
     if "sentence-start" in span.weak_reasons and best.population < 50_000:
         return False
     if "name-neighbour" in span.weak_reasons and (best.population < 100_000
