@@ -260,3 +260,18 @@ def test_groups_of_the_syrian_and_philippine_wars_are_actors():
     lexicon = load_actors()
     found = [a.actor for a in lexicon.find("the Maute group, NDF militiamen, Jaysh al-Islam and the Sham Legion")]
     assert found == ["ISIL", "Syria", "Jaysh al-Islam", "Sham Legion"]
+
+
+def test_the_object_of_the_previous_verb_is_not_the_next_subject():
+    evs = _events([("The 101st Airborne Division on 29 March attacked Iraqi forces in the south of the city and "
+                    "captured Mosul airfield.", [("2003-03-29", "29 March")], ["Mosul"])])
+    change, = _of(evs, "territory_change", "Mosul")
+    assert change.actor == "United States"
+
+
+def test_an_inquiry_into_attacks_and_a_suspended_offensive_are_not_events():
+    evs = _events([("On 6 April 2020, the United Nations published its investigation into the attacks on "
+                    "hospitals in Raqqa.", [("2020-04-06", "6 April 2020")], ["Raqqa"]),
+                   ("On 17 August 2017, the army suspended an offensive south of Kirkuk.",
+                    [("2017-08-17", "17 August 2017")], ["Kirkuk"])])
+    assert evs == []

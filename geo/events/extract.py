@@ -45,6 +45,7 @@ NAMED_AS = re.compile(r"\b(?:named|nicknamed|dubbed|code-?named)\b")
 # "a rocket attack", "the shelling": a cue used as a noun; "on a school in Idlib by": its phrase up to "by".
 NOMINAL_LEAD = re.compile(r"\b(?:an?|the|rocket|mortar|suicide|car|chemical|bomb|artillery|air)\s+$", re.IGNORECASE)
 NOUN_PHRASE_BY = re.compile(r"\s+(?:on|against|in|at|near)\s[^,;:()]*?\bby\s+(?:the\s+)?")
+OBJECT_LEAD = re.compile(r"\s*(?:the\s+)?")
 AGENT_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)   # "... by government forces": a doer
 # "rebel coalition Army of Conquest", "rebels, known as the Army of Conquest": a kind, then its name.
 APPOSED_NAME = re.compile(r"(?:\s+of(?:\s+[A-Za-z-]+){1,3})?\s*,?\s*(?:(?:called|named|known\s+as)\s+)?(?:the\s+)?")
@@ -332,6 +333,11 @@ class Extractor:
         # "After ISIL killed 21 Copts in Libya, Egypt conducted airstrikes": skip the fronted clause.
         main = FRONTED.match(text)
         start = main.end() if main and main.end() < cue.start and not prev_end else prev_end
+        if prev_end:
+            # "attacked Iraqi forces ... and captured Najaf's airfield": the previous verb's object is
+            # not this cue's subject.
+            obj = next((a for a in matches if a.start >= prev_end and OBJECT_LEAD.fullmatch(text, prev_end, a.start)), None)
+            start = obj.end if obj is not None and obj.end <= cue.start else start
         group = None if actor else self.lex.group.search(text, max(start, text.rfind(";", 0, cue.start) + 1), cue.start)
         if group is not None:
             # "nine countries, allied with the US in some coalition, have executed airstrikes": a group of
