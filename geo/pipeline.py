@@ -10,7 +10,9 @@ from pathlib import Path
 
 from geo import outdir
 from geo.api import Atlas, build
+from geo.atomic import write_text
 from geo.errors import InputError
+from geo.render.pagecache import cached_page
 from geo.gcpause import paused
 from geo.tables import geometry_text_cache, write_csv_rows, write_geojson_rows
 
@@ -58,12 +60,21 @@ def _write_files(atlas: Atlas, out: Path, *, with_map: bool, title: str | None) 
         if texts is not None:
             texts.close()
     if with_map:
-        from geo.render import write_atlas  # folium and pandas load only when a map is wanted
+        written.insert(0, _write_map(atlas, out / "atlas.html", title))
+    return written
+
+
+def _write_map(atlas: Atlas, path: Path, title: str | None) -> Path:
+    """atlas.html; a caching build takes the page of an earlier build of the same map inputs."""
+    def render() -> str:
+        from geo.render import build_atlas_html  # folium and pandas load only when a page is rendered
 
         kwargs = {"title": title} if title else {}
-        written.insert(0, write_atlas(out / "atlas.html", atlas.events, atlas.bases, atlas.territory,
-                                      atlas.involvement, **kwargs))
-    return written
+        return build_atlas_html(atlas.events, atlas.bases, atlas.territory, atlas.involvement, **kwargs)
+
+    page = cached_page(atlas.layers, title, render) if atlas.caching else render()
+    write_text(path, page)
+    return path
 
 
 def build_outputs(paths: list[Path], out: Path, forced_format: str | None = None, *,
