@@ -16,6 +16,9 @@ from dataclasses import dataclass, field
 
 from geo.docwork import DocResult, DocTask, WorkOptions, process_batch, process_document
 from geo.resultstore import ResultStore, options_fingerprint, task_key
+# the cycle collector off for a joining or writing stage (never around the worker pool: forked
+# workers would inherit it switched off)
+from geo.gcpause import paused as collector_paused  # noqa: F401
 
 log = logging.getLogger(__name__)
 
