@@ -6,7 +6,8 @@ the same folder out (it fails at once, in one line). Killed while writing, a bui
 previous outputs as they were and a staging folder the next build removes. The move itself is
 journalled: killed during those few renames, the next build to the folder finishes it first, so
 no reader is left with files of two runs. Files in `--out` that a build does not own (a README,
-maps from `geo map`) are left alone.
+maps from `geo map`) are left alone. A build that fails takes away the lock file and the folder
+it created, so a failed first build leaves no empty `--out` behind.
 """
 
 from __future__ import annotations
@@ -82,6 +83,7 @@ def writing(path: Path) -> Iterator[None]:
 def locked(out: Path) -> Iterator[Path]:
     """Hold the folder's build lock (re-entrant in one thread); finish an interrupted move and
     remove staging folders of killed builds first."""
+    had_folder = Path(out).is_dir()
     out = prepare_folder(out)
     key = str(out.resolve())
     held = getattr(_held, "folders", None)
@@ -90,6 +92,7 @@ def locked(out: Path) -> Iterator[Path]:
     if key in held:
         yield out
         return
+    had_lock = (out / LOCK_NAME).exists()
     try:
         handle = open(out / LOCK_NAME, "a+", encoding="utf-8")
     except OSError as error:
@@ -100,10 +103,25 @@ def locked(out: Path) -> Iterator[Path]:
         try:
             _recover(out)
             yield out
+        except BaseException:
+            _undo_preparation(out, had_folder, had_lock)
+            raise
         finally:
             held.discard(key)
     finally:
         handle.close()   # closing releases the lock
+
+
+def _undo_preparation(out: Path, had_folder: bool, had_lock: bool) -> None:
+    """After a failed build, take away the lock file and the folder it made for itself (a
+    failed first build leaves no empty --out behind); anything else in the folder stays."""
+    if not had_lock:
+        (out / LOCK_NAME).unlink(missing_ok=True)   # still held: no other build is inside
+    if not had_folder:
+        try:
+            out.rmdir()          # only when empty
+        except OSError:
+            pass
 
 
 def _lock(handle, out: Path) -> None:

@@ -162,6 +162,30 @@ def test_a_second_build_to_the_same_folder_fails_in_one_line(tmp_path, capsys):
     assert not (out / "events.csv").exists()
 
 
+def test_a_failed_first_build_leaves_no_folder_behind(tmp_path, capsys):
+    nothing = tmp_path / "nothing"
+    nothing.mkdir()                               # no readable documents: the build fails
+    out = tmp_path / "out"
+    assert main(["build", str(nothing), "--no-map", "--out", str(out)]) == 1
+    assert "no readable documents" in capsys.readouterr().err
+    assert not out.exists()
+    # a folder that was there stays, as it was: empty, without a lock file
+    out.mkdir()
+    assert main(["build", str(nothing), "--no-map", "--out", str(out)]) == 1
+    assert list(out.iterdir()) == []
+
+
+def test_a_failed_build_keeps_what_the_folder_held(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    write_outputs(atlas_of("run-1"), out, with_map=False)
+    before = sorted(p.name for p in out.iterdir())
+    assert outdir.LOCK_NAME in before
+    monkeypatch.setattr(pipeline, "write_csv_rows", lambda *a: (_ for _ in ()).throw(ValueError("bug")))
+    with pytest.raises(ValueError):
+        write_outputs(atlas_of("run-2"), out, with_map=False)
+    assert sorted(p.name for p in out.iterdir()) == before and runs_in(out) == {"run-1"}
+
+
 @pytest.mark.slow
 def test_two_concurrent_builds_never_mix(tmp_path):
     out = tmp_path / "out"
