@@ -23,12 +23,14 @@ TOPOJSON_NAME = "world-atlas/countries-{resolution}.json"
 
 @lru_cache(maxsize=2)
 def load_topology(resolution: str = "50m") -> dict:
-    """The world-atlas countries topology (npm package, installed by `npm ci`)."""
+    """The world-atlas countries topology (an npm package: GEO_NODE_MODULES, or `npm ci` in a checkout)."""
     path = settings.NODE_MODULES / TOPOJSON_NAME.format(resolution=resolution)
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
-        raise AssetError(f"Natural Earth countries not found at {path.name}: run npm ci") from error
+        # territory areas need the country borders with or without the map: no --no-map way out
+        raise AssetError("Natural Earth countries missing: "
+                         + settings.node_modules_hint(TOPOJSON_NAME.format(resolution=resolution))) from error
 
 
 def decode_arcs(topology: dict) -> list[list[tuple[float, float]]]:

@@ -19,6 +19,13 @@ MAPS_DIR = REPO_ROOT / "maps" if IN_CHECKOUT else Path("maps")
 NODE_MODULES = Path(os.environ.get("GEO_NODE_MODULES", REPO_ROOT / "node_modules"))
 
 
+def node_modules_hint(missing: str) -> str:
+    """What to do when `missing` (a path inside node_modules) is absent: an installed wheel has
+    no node_modules beside it, so the user must say where one is (one clause of an error line)."""
+    return (f"{missing} is not in {NODE_MODULES}: set GEO_NODE_MODULES to a node_modules folder with "
+            "the npm packages pinned in geo's package.json (`npm ci` in a geo checkout makes one)")
+
+
 def cache_dir() -> Path:
     """Where caches go: GEO_CACHE_DIR, else the user's platform cache folder (~/.cache/geo on
     Linux), never beside the package (a wheel's site-packages may be shared or read-only).

@@ -59,3 +59,33 @@ def test_the_checkout_still_uses_the_top_level_data():
 
     assert settings.IN_CHECKOUT and settings.DATA_DIR == REPO / "data"
     assert settings.MAPS_DIR == REPO / "maps"
+
+
+def test_missing_npm_files_say_in_one_line_how_to_point_at_them(tmp_path, monkeypatch):
+    """An installed wheel has no node_modules beside it: the error names the missing file, the
+    folder searched and GEO_NODE_MODULES (and, for map scripts only, the ways to go without)."""
+    import pytest
+
+    from geo import naturalearth, settings
+    from geo.errors import AssetError
+    from geo.render import assets
+
+    monkeypatch.setattr(settings, "NODE_MODULES", tmp_path / "node_modules")
+    leaflet = next(a for a in assets.asset_table().values() if a.action == "inline")
+    with pytest.raises(AssetError) as caught:
+        assets._npm_file(leaflet)
+    message = str(caught.value)
+    assert "\n" not in message and "npm ci`" in message and "run `npm ci`" not in message
+    assert leaflet.npm_path in message and str(tmp_path / "node_modules") in message
+    assert "GEO_NODE_MODULES" in message and "--no-map" in message and "--cdn" in message
+
+    naturalearth.load_topology.cache_clear()
+    try:
+        with pytest.raises(AssetError) as caught:
+            naturalearth.load_topology("50m")
+    finally:
+        naturalearth.load_topology.cache_clear()
+    message = str(caught.value)
+    assert "\n" not in message and "world-atlas/countries-50m.json" in message
+    # the territory areas need the borders whatever the map: --no-map would not help
+    assert "GEO_NODE_MODULES" in message and "--no-map" not in message

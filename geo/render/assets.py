@@ -58,7 +58,8 @@ def lookup(url: str) -> Asset:
 def _npm_file(asset: Asset) -> Path:
     path = Path(settings.NODE_MODULES) / asset.npm_path
     if not path.is_file():
-        raise AssetError(f"map asset missing: node_modules/{asset.npm_path} (run `npm ci`)")
+        raise AssetError(f"map asset missing: {settings.node_modules_hint(asset.npm_path)}, "
+                         "or use --no-map (geo build) or --cdn (geo map)")
     return path
 
 
