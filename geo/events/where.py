@@ -239,6 +239,7 @@ def features(text: str, trigger: tuple[int, int], cands: list[Candidate], k: int
     if MODIFIES.match(text, c.end):
         f["modifier"] = 1.0     # "a U.S. base", "the Turkish city of": the name qualifies a noun
     f.update(shape_features(text, trigger, cands, k))
+    f["raw_kind=" + c.kind] = 1.0
 
     return f
 
@@ -260,6 +261,11 @@ def shape_features(text: str, trigger: tuple[int, int], cands: list[Candidate], 
     gap = text[trigger[1]:c.start] if after else text[c.end:trigger[0]]
     f["log_words"] = math.log1p(len(WORD.findall(gap))) / 3.0
     f["log_chars"] = math.log1p(len(gap)) / 6.0
+    nearest = min(cands, key=lambda x: _distance(trigger, x))
+    if nearest == c:
+        f["nearest"] = 1.0
+    if text.count('"', 0, c.start) % 2 == 1 or text.count("“", 0, c.start) > text.count("”", 0, c.start):
+        f["quoted"] = 1.0
     if k == 0:
         f["first"] = 1.0
     if k == len(cands) - 1:
