@@ -25,6 +25,11 @@ CASES = [
     # the toll of an airstrike is no second event
     ("On 4 May 2016, coalition airstrikes near Mosul killed 20 fighters.", "4 May 2016", ["Mosul"],
      [("airstrike", "Mosul")]),
+    # ... nor is the toll told before its cue
+    ("Four soldiers were killed in clashes near Makhmur on 1 March 2016.", "1 March 2016", ["Makhmur"],
+     [("battle", "Makhmur")]),
+    ("Two commanders were killed in an airstrike on Raqqa on 6 June 2016.", "6 June 2016", ["Raqqa"],
+     [("airstrike", "Raqqa")]),
     # peaceful uses of the same words
     ("The crew shot a film about Erbil on 3 March 2016.", "3 March 2016", ["Erbil"], []),
     ("Two tourists were killed in a car accident near Tikrit on 2 April 2016.", "2 April 2016", ["Tikrit"], []),

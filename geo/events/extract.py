@@ -562,15 +562,19 @@ def unnamed_spot(doc: Document, sentence: Sentence, start: int, end: int) -> Spo
 
 
 def tolls_dropped(lex: Lexicon, text: str, cues: list[CueMatch]) -> list[CueMatch]:
-    """Without the outcome cues ("killed", "wounded") that tell the toll of an earlier cue of the
-    same clause: "a car bomb exploded in Kirkuk, killing five" is one attack, not two."""
-    kept: list[CueMatch] = []
-    for cue in cues:
-        if (kept and lex.outcome.fullmatch(cue.text) and cue.start - kept[-1].end <= 120
-                and ";" not in text[kept[-1].end:cue.start]):
-            continue
-        kept.append(cue)
-    return kept
+    """Without the outcome cues ("killed", "wounded") that tell the toll of another cue of the same
+    clause: "a car bomb exploded in Kirkuk, killing five" is one attack, not two, and "were killed
+    in clashes near Baiji" or "killed in an airstrike in Raqqa" are the clash and the airstrike."""
+    def toll(k: int) -> bool:
+        cue = cues[k]
+        if not lex.outcome.fullmatch(cue.text):
+            return False
+        before = next((c for c in reversed(cues[:k]) if not lex.outcome.fullmatch(c.text)), None)
+        after = cues[k + 1] if k + 1 < len(cues) else None
+        return ((before is not None and cue.start - before.end <= 120 and ";" not in text[before.end:cue.start])
+                or (after is not None and after.cue.event_type in ("airstrike", "battle")
+                    and after.start - cue.end <= 40 and not re.search(r"[;,]", text[cue.end:after.start])))
+    return [cue for k, cue in enumerate(cues) if not toll(k)]
 
 
 def pick_spot(text: str, cue: CueMatch, spots: list[Spot], among: list[Spot]) -> Spot:
