@@ -275,3 +275,17 @@ def test_an_inquiry_into_attacks_and_a_suspended_offensive_are_not_events():
                    ("On 17 August 2017, the army suspended an offensive south of Kirkuk.",
                     [("2017-08-17", "17 August 2017")], ["Kirkuk"])])
     assert evs == []
+
+
+def test_a_passive_relative_clause_belongs_to_its_head():
+    evs = _events([("The tactics used in Raqqa were applied to Mosul, which was captured by ISIS in June 2014.",
+                    [("2014-06", "June 2014")], ["Raqqa", "Mosul"])])
+    assert [(e.event_type, e.place_text, e.actor) for e in evs] == [("territory_change", "Mosul", "ISIL")]
+
+
+def test_two_dates_bounding_a_period_give_its_range():
+    evs = _events([("Beginning on 1 January 2019 and lasting through 10 January 2019, ISIL fighters attacked Raqqa.",
+                    [("2019-01-01", "1 January 2019"), ("2019-01-10", "10 January 2019")], ["Raqqa"])])
+    attack, = _of(evs, "attack", "Raqqa")
+    assert (attack.date.start.isoformat(), attack.date.end.isoformat(), attack.date.precision) == (
+        "2019-01-01", "2019-01-10", "range")

@@ -45,6 +45,7 @@ NAMED_AS = re.compile(r"\b(?:named|nicknamed|dubbed|code-?named)\b")
 # "a rocket attack", "the shelling": a cue used as a noun; "on a school in Idlib by": its phrase up to "by".
 NOMINAL_LEAD = re.compile(r"\b(?:an?|the|rocket|mortar|suicide|car|chemical|bomb|artillery|air)\s+$", re.IGNORECASE)
 NOUN_PHRASE_BY = re.compile(r"\s+(?:on|against|in|at|near)\s[^,;:()]*?\bby\s+(?:the\s+)?")
+RELATIVE_HEAD = re.compile(r"\s*,?\s*(?:which|that|who)\s+(?:[\w-]+\s+){0,2}", re.IGNORECASE)
 OBJECT_LEAD = re.compile(r"\s*(?:the\s+)?")
 AGENT_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)   # "... by government forces": a doer
 # "rebel coalition Army of Conquest", "rebels, known as the Army of Conquest": a kind, then its name.
@@ -434,6 +435,8 @@ class Extractor:
         def chosen(spots: list[Spot], lo: int, hi: int) -> list[Spot]:
             if cue.cue.place == "before":
                 picked = [s for s in spots if s.end <= cue.start and s.start >= max(lo, cue.start - BEFORE_WINDOW)]
+                if picked and RELATIVE_HEAD.fullmatch(text, picked[-1].end, cue.start):
+                    picked = picked[-1:]   # "applied in Ramadi to Fallujah, which was captured by ISIS": Fallujah
             else:
                 window = BASE_WINDOW if cue.cue.event_type == "base_use" else AFTER_WINDOW
                 named_as = NAMED_AS.search(text, cue.end, min(hi, cue.end + window))

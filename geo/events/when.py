@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from geo.events.cues import CueMatch, Lexicon
 from geo.model import DateSpan, Sentence
@@ -23,6 +24,21 @@ SINCE = re.compile(r"\bsince\s+(?:(?:late|early|mid|the\s+(?:end|start|beginning
 def background(text: str, date: DateSpan) -> bool:
     """True for a date told as the start of a state ("since 2012"): it dates no event."""
     return date.start_char > 0 and bool(SINCE.search(text, max(0, date.start_char - 40), date.start_char))
+
+
+# "Beginning on 1 January 2019 and lasting through 10 January 2019": two dates that bound one period.
+THROUGH = re.compile(r"\s*,?\s*(?:and\s+)?(?:(?:lasting|continuing|running)\s+)?(?:through|until|till|to)\s+(?:the\s+)?",
+                     re.IGNORECASE)
+
+
+def spanned(text: str, dates: list[DateSpan], last: DateSpan) -> DateSpan:
+    """`last` widened back to the date that opens its period ("from/beginning on X ... through `last`")."""
+    for d in dates:
+        if d is not last and 0 <= d.end_char <= last.start_char and d.start < last.start \
+                and THROUGH.fullmatch(text, d.end_char, last.start_char):
+            return replace(last, start=d.start, precision="range", start_char=d.start_char,
+                           text=text[d.start_char:last.end_char])
+    return last
 
 
 def event_date(lex: Lexicon, sentence: Sentence, cue: CueMatch, lo: int, hi: int,
@@ -47,6 +63,7 @@ def event_date(lex: Lexicon, sentence: Sentence, cue: CueMatch, lo: int, hi: int
                  and (d.end - d.start) < (best.end - best.start)]
         if finer:
             best = max(finer, key=lambda d: d.end_char)
+        best = spanned(sentence.text, before, best)
         # "On 23 January, Jeffrey stated ... the drone strike in Baghdad on 3 January": a date
         # before a reporting verb dates the report; the event's own date follows the cue.
         own = [d for d in after if d.start_char - cue.end <= 60]
