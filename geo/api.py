@@ -308,4 +308,4 @@ def _stream(plan, store, part: str) -> Iterator:
         elif part == "dated":
             yield from store.dated(key)
         else:
-            yield from getattr(store.mentions(key), part)
+            yield from store.mention_part(key, part)

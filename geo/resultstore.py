@@ -185,6 +185,11 @@ class ResultStore:
         part = self._part(key, "mentions") or {n: [] for n in _MENTIONS}
         return DocResult("", **{n: _decode(n, part[n]) for n in _MENTIONS})
 
+    def mention_part(self, key: str, name: str) -> list:
+        """One field of the mentions part ("mentions" or "unresolved"), the other left encoded."""
+        part = self._part(key, "mentions") or {n: [] for n in _MENTIONS}
+        return _decode(name, part[name])
+
     def dated(self, key: str) -> Iterator:
         part = self._part(key, "dated") or {"dated": []}
         return iter(_decode("dated", part["dated"]))

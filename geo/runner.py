@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 # Below this much new text, starting worker processes costs more than it saves.
 PARALLEL_FROM_BYTES = 1 << 20
 BATCH_BYTES = 1 << 20            # a task is a batch of documents up to about this size
+SHARES_PER_WORKER = 8            # a small build is cut into about this many batches per worker
 IN_FLIGHT_PER_WORKER = 2         # batches queued per worker: enough to stay busy, little memory
 
 
@@ -120,8 +121,13 @@ def run_documents(tasks: list[DocTask], options: WorkOptions, store: ResultStore
 
 
 def _batches(todo: list[int], tasks: list[DocTask], workers: int = 1) -> Iterator[list[int]]:
-    """Consecutive documents up to BATCH_BYTES, smaller when there is little work to share."""
-    limit = min(BATCH_BYTES, max(1, sum(tasks[i].size for i in todo) // (4 * workers)))
+    """Documents in batches up to BATCH_BYTES, smaller when there is little work to share.
+    With several workers the biggest documents go first and batches are small, so no worker
+    is left with a long document while the others are idle at the end (results are joined in
+    file order whatever order they arrive in)."""
+    if workers > 1:
+        todo = sorted(todo, key=lambda i: -tasks[i].size)
+    limit = min(BATCH_BYTES, max(1, sum(tasks[i].size for i in todo) // (SHARES_PER_WORKER * workers)))
     batch: list[int] = []
     size = 0
     for i in todo:

@@ -127,3 +127,14 @@ def test_cached_geometry_text_gives_the_same_collection(tmp_path):
 
 def _keys(path):
     return [k for (k,) in sqlite3.connect(path).execute("SELECT key FROM blobs")]
+
+
+def test_a_country_with_no_area_left_is_kept_too(tmp_path):
+    path = tmp_path / "areas.sqlite"
+    cache = AreaCache(path)
+    cache.get("empty", lambda: {})
+    cache.save()
+    cache.close()
+    computed = []
+    assert AreaCache(path).get("empty", lambda: computed.append(1) or {"X": box(0, 0, 1, 1)}) == {}
+    assert computed == []

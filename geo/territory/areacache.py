@@ -26,7 +26,7 @@ from geo.blobcache import BlobCache
 
 log = logging.getLogger(__name__)
 
-FORMAT = 3
+FORMAT = 4
 MEMORY_ROWS = 4096               # countries' areas held in memory during one build
 
 Areas = dict[str, BaseGeometry]
@@ -76,7 +76,7 @@ def _pack(areas: Areas) -> bytes:
     """A JSON line of [holder, WKB length] pairs, then the WKB of each area."""
     wkbs = [shapely.to_wkb(g) for g in areas.values()]
     head = json.dumps([[h, len(w)] for h, w in zip(areas, wkbs)]).encode()
-    return b"\n".join([head, *wkbs])
+    return head + b"\n" + b"\n".join(wkbs)          # no areas at all: the head and a newline
 
 
 def _unpack(data: bytes) -> Areas:

@@ -110,11 +110,16 @@ def areas_laea(held: list[Control], cache: AreaCache | None = None) -> dict[str,
             parts.setdefault(holder, []).append(area)
     merged = {h: _join_countries(p) for h, p in parts.items()}
     for code, holder in held_regions:
-        others = [g for h, g in merged.items() if h != holder]
         area = _region(code)
+        # only the other holders' areas inside the region's frame can cut it: clipped to it
+        # first, the union is of small pieces instead of whole countries' areas
+        box = list(area.bounds)
+        frame = shapely.box(*box)
+        others = [g.intersection(frame) for h, g in merged.items() if h != holder and _boxes_meet(box, list(g.bounds))]
+        others = [g for g in others if not g.is_empty]
         if others:
             area = area.difference(unary_union(others))
-        merged[holder] = unary_union([merged[holder], area]) if holder in merged else area
+        merged[holder] = _join_countries([merged[holder], area]) if holder in merged else area
     return {h: g for h, g in merged.items() if not g.is_empty}
 
 
