@@ -289,3 +289,13 @@ def test_two_dates_bounding_a_period_give_its_range():
     attack, = _of(evs, "attack", "Raqqa")
     assert (attack.date.start.isoformat(), attack.date.end.isoformat(), attack.date.precision) == (
         "2019-01-01", "2019-01-10", "range")
+
+
+def test_a_states_officials_telling_of_unnamed_troops_speak_of_their_own():
+    evs = _events([("On 6 October 2019, senior U.S. military officials said that troops abandoned bases near Raqqa.",
+                    [("2019-10-06", "6 October 2019")], ["Raqqa"]),
+                   ("On 7 October 2019, UN officials said that troops shelled Kirkuk.",
+                    [("2019-10-07", "7 October 2019")], ["Kirkuk"]),
+                   ("On 8 October 2019, Russian officials said that Syrian troops shelled Erbil.",
+                    [("2019-10-08", "8 October 2019")], ["Erbil"])])
+    assert sorted((e.place_text, e.actor) for e in evs) == [("Erbil", "Syria"), ("Kirkuk", ""), ("Raqqa", "United States")]

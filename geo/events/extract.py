@@ -46,6 +46,12 @@ NAMED_AS = re.compile(r"\b(?:named|nicknamed|dubbed|code-?named)\b")
 NOMINAL_LEAD = re.compile(r"\b(?:an?|the|rocket|mortar|suicide|car|chemical|bomb|artillery|air)\s+$", re.IGNORECASE)
 NOUN_PHRASE_BY = re.compile(r"\s+(?:on|against|in|at|near)\s[^,;:()]*?\bby\s+(?:the\s+)?")
 RELATIVE_HEAD = re.compile(r"\s*,?\s*(?:which|that|who)\s+(?:[\w-]+\s+){0,2}", re.IGNORECASE)
+# "U.S. military officials", "Russian defence ministry spokesman": a state's own voices.
+OFFICIALS = re.compile(r"\s+(?:(?:military|defen[cs]e|army|government|security|senior)\s+){0,2}"
+                       r"(?:officials?|ministry|spokes(?:man|woman|person)|commanders?|sources)\b", re.IGNORECASE)
+# "... said that troops", "said the ships of the flotilla": an unnamed force as the reported subject.
+BARE_FORCES = re.compile(r"\w+\s+(?:that\s+)?(?:the\s+|its\s+|their\s+)?(?:troops|forces|soldiers|ships|jets|"
+                         r"warplanes|aircraft|units|bombers)\b")
 OBJECT_LEAD = re.compile(r"\s*(?:the\s+)?")
 AGENT_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)   # "... by government forces": a doer
 # "rebel coalition Army of Conquest", "rebels, known as the Army of Conquest": a kind, then its name.
@@ -269,7 +275,8 @@ class Extractor:
         cues_after = later[1:]
         # "German government spokesperson Steffen Seibert said that ... the fighting for Aleppo": a
         # speaker before the cue is no party to it.
-        matches = [a for a in matches if a.end > cue.start or not any(a.end <= at < cue.start for at in speech)]
+        speakers = [a for a in matches if a.end <= cue.start and any(a.end <= at < cue.start for at in speech)]
+        matches = [a for a in matches if a not in speakers]
         before = [a for a in matches if a.end <= cue.start]
         after = [a for a in matches if a.start >= cue.end and a.start < next_start]
         etype = cue.cue.event_type
@@ -350,6 +357,8 @@ class Extractor:
             actor = (actor or self._subject(text, matches, start, cue.start, usable)
                      or (previous_actor if usable(previous_actor) else "")
                      or self._subject(text, matches, 0, cue.start, usable) or (nearest[-1].actor if nearest else ""))
+        if not actor and speakers:
+            actor = self._own_forces(text, cue, speakers[-1], speech)
         if not actor and etype == "attack":
             # "a suicide bomber killed 30 people ..., in an attack claimed by ISIL": the claimant did it.
             actor = next((a.actor for a in matches if CLAIMED_BY.search(text, max(0, a.start - 30), a.start)
@@ -515,6 +524,16 @@ class Extractor:
             return [pick_spot(text, cue, spots, picked)]
 
         return actor, target, holder, chosen
+
+    def _own_forces(self, text: str, cue: CueMatch, speaker: ActorMatch, speech: list[int]) -> str:
+        """"Senior U.S. military officials said that troops abandoned bases": a state's officials telling
+        what unnamed troops did speak of their own forces. Only a government's officials, only a bare
+        force noun as the reported subject."""
+        told = [at for at in speech if speaker.end <= at < cue.start]
+        if (not told or not OFFICIALS.match(text, speaker.end)
+                or speaker.actor not in self.actors.by_iso.values()):
+            return ""
+        return speaker.actor if BARE_FORCES.match(text, told[0], cue.start) else ""
 
     def _possessor(self, text: str, cue: CueMatch, matches: list[ActorMatch], before: list[ActorMatch],
                    context_actor: str, usable) -> str:
