@@ -299,3 +299,9 @@ def test_a_states_officials_telling_of_unnamed_troops_speak_of_their_own():
                    ("On 8 October 2019, Russian officials said that Syrian troops shelled Erbil.",
                     [("2019-10-08", "8 October 2019")], ["Erbil"])])
     assert sorted((e.place_text, e.actor) for e in evs) == [("Erbil", "Syria"), ("Kirkuk", ""), ("Raqqa", "United States")]
+
+
+def test_under_siege_of_a_list_after_a_colon_is_not_the_place_before():
+    evs = _events([("In 2014 the report named Raqqa, a town held by the army, and two areas under siege of rebel "
+                    "groups: Kirkuk and Tikrit.", [("2014", "2014")], ["Raqqa", "Kirkuk", "Tikrit"])])
+    assert [e for e in evs if e.place_text == "Raqqa"] == []
