@@ -19,6 +19,7 @@ import logging
 import os
 import sqlite3
 import tempfile
+import time
 import typing
 import zlib
 from collections.abc import Iterator
@@ -31,8 +32,9 @@ from geo.docwork import DocResult, DocTask, WorkOptions
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1                       # bump when the row layout changes
+FORMAT = 2                       # bump when the row layout changes
 _PARTS = ("core", "mentions", "dated")
+PRUNE_AFTER_SECONDS = 86_400     # rows of other code versions live this long (see prune)
 _CORE = ("info", "candidates", "bases", "involvement", "log", "seconds")
 _MENTIONS = ("mentions", "unresolved")
 # What per-document work never reads: the map, commands, joining stages, the bundled corpus.
@@ -124,7 +126,7 @@ class ResultStore:
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, code TEXT, "
-                   + ", ".join(f"{p} BLOB, {p}_sum TEXT" for p in _PARTS) + ")")
+                   + ", ".join(f"{p} BLOB, {p}_sum TEXT" for p in _PARTS) + ", written REAL)")
         db.execute("SELECT count(*) FROM results").fetchone()   # fails here on a damaged file
         return db
 
@@ -154,10 +156,10 @@ class ResultStore:
             values = []
             for names in (_CORE, _MENTIONS, ("dated",)):
                 values += _pack({n: getattr(result, n) for n in names})
-            rows.append((key, code_fingerprint(), *values))
+            rows.append((key, code_fingerprint(), *values, time.time()))
         with self.db:
             self.db.execute("BEGIN")
-            self.db.executemany(f"INSERT OR REPLACE INTO results VALUES ({', '.join('?' * 8)})", rows)
+            self.db.executemany(f"INSERT OR REPLACE INTO results VALUES ({', '.join('?' * 9)})", rows)
 
     def _part(self, key: str, part: str) -> dict | None:
         row = self.db.execute(f"SELECT {part}, {part}_sum FROM results WHERE key = ?", (key,)).fetchone()
@@ -195,8 +197,11 @@ class ResultStore:
         return iter(_decode("dated", part["dated"]))
 
     def prune(self) -> None:
-        """Drop rows made by other versions of the code or data (they can never be read again)."""
-        self.db.execute("DELETE FROM results WHERE code != ?", (code_fingerprint(),))
+        """Drop rows made by other versions of the code or data (they can never be read again),
+        once they are a day old: a build of another version sharing the cache folder may be
+        running and still reading its rows (pruned under it, its tables came out empty)."""
+        self.db.execute("DELETE FROM results WHERE code != ? AND written < ?",
+                        (code_fingerprint(), time.time() - PRUNE_AFTER_SECONDS))
 
 
 def default_path() -> Path:

@@ -103,6 +103,26 @@ def test_damaged_entries_are_discarded_and_computed_again(tmp_path, cache_file):
     assert again.computed == 1 and outputs(again, tmp_path / "out") == fresh
 
 
+def test_rows_of_another_code_version_are_pruned_only_once_old(tmp_path, cache_file):
+    # A build of another version sharing the cache folder may still be reading its rows.
+    folder = small_folder(tmp_path / "docs", 2)
+    api.build([folder], workers=1)
+    with sqlite3.connect(cache_file) as db:     # the other version's rows, just written
+        db.execute("INSERT INTO results SELECT 'other ' || key, 'another version', core, core_sum, mentions, "
+                   "mentions_sum, dated, dated_sum, written FROM results")
+    assert api.build([folder], workers=1).computed == 0
+
+    def others() -> int:
+        with sqlite3.connect(cache_file) as db:
+            return db.execute("SELECT count(*) FROM results WHERE code = 'another version'").fetchone()[0]
+
+    assert others() == 2
+    with sqlite3.connect(cache_file) as db:
+        db.execute("UPDATE results SET written = 0 WHERE code = 'another version'")
+    assert api.build([folder], workers=1).computed == 0
+    assert others() == 0
+
+
 def test_an_unreadable_cache_file_is_replaced(tmp_path, cache_file):
     folder = small_folder(tmp_path / "docs")
     cache_file.parent.mkdir(parents=True)
