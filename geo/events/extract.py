@@ -110,7 +110,9 @@ class Extractor:
 
     def _remembered(self, doc: Document, sentence: Sentence, mentions: list[Mention], context_actor: str,
                     same_paragraph: bool) -> tuple[list[Event], str]:
-        """`sentence`'s reading, from the memo when the same sentence came before in the same context."""
+        """`sentence`'s reading, from the memo when the same sentence came before in the same context.
+        `sentence` reads only doc.id, doc.line_of and doc.date of its document: anything more it
+        comes to read must join SentenceMemo.key (tests/test_repeats.py compares both ways)."""
         key = self.memo.key(doc, sentence, mentions, context_actor, same_paragraph)
         found = self.memo.get(key, doc, sentence)
         if found is None:
