@@ -305,3 +305,15 @@ def test_under_siege_of_a_list_after_a_colon_is_not_the_place_before():
     evs = _events([("In 2014 the report named Raqqa, a town held by the army, and two areas under siege of rebel "
                     "groups: Kirkuk and Tikrit.", [("2014", "2014")], ["Raqqa", "Kirkuk", "Tikrit"])])
     assert [e for e in evs if e.place_text == "Raqqa"] == []
+
+
+def test_a_titled_earlier_event_with_its_period_is_a_landmark():
+    evs = _events([("On 11 April 2018, the group arrested commanders who came to Kirkuk after the Mosul offensive "
+                    "(October 2016 - July 2017).", [("2018-04-11", "11 April 2018")], ["Kirkuk", "Mosul"])])
+    assert _of(evs, "battle") == []
+
+
+def test_aircraft_firing_on_a_convoy_is_an_airstrike():
+    evs = _events([("On 29 January 2014, Turkish aircraft near the border fired on an ISIL convoy near Raqqa.",
+                    [("2014-01-29", "29 January 2014")], ["Raqqa"])])
+    assert [(e.event_type, e.actor) for e in evs] == [("airstrike", "Turkey")]

@@ -274,11 +274,26 @@ def cited_in_passing(lex: Lexicon, text: str, cue: CueMatch) -> bool:
     Battle of Kharkov)"), after a likening ("comparing the situation to the Siege of Leningrad") or
     after a back reference ("the first time since the Fall of Mosul", "following the Battle of
     Raqqa"): a name given as a citation, yardstick or landmark, not an event of this clause."""
+    if recalled_title(text, cue):
+        return True
     if not cue.text[:1].isupper():
         return False
     return (any(m.start() < cue.start and cue.end < m.end() for m in PARENTHESIS.finditer(text))
             or lex.likening.search(text, max(0, cue.start - 60), cue.start) is not None
             or BACKGROUND.search(text, max(0, cue.start - 30), cue.start) is not None)
+
+
+# "after the Rif Dimashq offensive (February–April 2018)": a titled event with its period in brackets.
+TITLE_LEAD = re.compile(r"\b(?:after|following|since|before|prior\s+to|in\s+the\s+wake\s+of)\s+the\s+(?:[\w'’-]+\s+){0,3}$",
+                        re.IGNORECASE)
+PERIOD_PARENTHESIS = re.compile(r"\s*\([^()]*\b(?:1[89]|20)\d\d\b[^()]*\)")
+
+
+def recalled_title(text: str, cue: CueMatch) -> bool:
+    """"Jaysh al-Islam commanders that evacuated to Idlib after the Rif Dimashq offensive (February-April
+    2018)": an earlier event cited by its title and period, a landmark in time, not an event here."""
+    return (PERIOD_PARENTHESIS.match(text, cue.end) is not None
+            and TITLE_LEAD.search(text, max(0, cue.start - 60), cue.start) is not None)
 
 
 CLAUSE_END = re.compile(r"[;.]")

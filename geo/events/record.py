@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import re
+
 from geo.actors import ActorLexicon
 from geo.events.cues import CueMatch, Lexicon
 from geo.events.filters import background_undated, earlier_clause, summary, told_earlier
 from geo.events.text import (COUNTRY_LEVEL, OCCUPY, REGION_LEVEL, UNKNOWN_HOLDER, Spot, event_id, place_key)
 from geo.events.when import event_date
 from geo.model import Document, Event, Sentence, SourceRef
+
+
+# "Turkish aircraft near the border fired on": an aircraft as the subject right before the cue.
+AIRCRAFT_SUBJECT = re.compile(r"\b(?:aircraft|jets?|warplanes?|fighter\s+jets?|planes?|drones?|helicopters?|gunships?)"
+                              r"\s+(?:(?!(?:was|were|been|being|is|are)\b)[\w-]+\s+){0,4}$", re.IGNORECASE)
+
+
+def flown(text: str, cue_start: int) -> bool:
+    """True when the doer of a ground-attack cue is an aircraft ("drones struck", "jets fired on")."""
+    return AIRCRAFT_SUBJECT.search(text, max(0, cue_start - 50), cue_start) is not None
 
 
 def build_event(actors: ActorLexicon, lex: Lexicon, doc: Document, sentence: Sentence, cue: CueMatch, spot: Spot,
@@ -34,6 +46,8 @@ def build_event(actors: ActorLexicon, lex: Lexicon, doc: Document, sentence: Sen
         return None   # "By 22 October the U.S. had spent ...": a running total, not an act at a place
     if etype == "deployment" and place is not None and place.kind == "airbase":
         etype = "base_use"
+    if etype == "attack" and flown(sentence.text, cue.start):
+        etype = "airstrike"   # "Turkish aircraft near the border fired on an ISIL convoy"
     if holder == OCCUPY:
         etype, holder = "deployment", ""
     if place is not None and place.country:
