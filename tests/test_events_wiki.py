@@ -317,3 +317,9 @@ def test_aircraft_firing_on_a_convoy_is_an_airstrike():
     evs = _events([("On 29 January 2014, Turkish aircraft near the border fired on an ISIL convoy near Raqqa.",
                     [("2014-01-29", "29 January 2014")], ["Raqqa"])])
     assert [(e.event_type, e.actor) for e in evs] == [("airstrike", "Turkey")]
+
+
+def test_a_place_in_a_purpose_clause_is_not_where_the_act_happened():
+    evs = _events([("On 23 August 2017, ISIL fighters attacked the main road in order to cut the supply line "
+                    "to Kirkuk.", [("2017-08-23", "23 August 2017")], ["Kirkuk"])])
+    assert _of(evs, "attack") == []

@@ -52,6 +52,9 @@ OFFICIALS = re.compile(r"\s+(?:(?:military|defen[cs]e|army|government|security|s
 # "... said that troops", "said the ships of the flotilla": an unnamed force as the reported subject.
 BARE_FORCES = re.compile(r"\w+\s+(?:that\s+)?(?:the\s+|its\s+|their\s+)?(?:troops|forces|soldiers|ships|jets|"
                          r"warplanes|aircraft|units|bombers)\b")
+# "in order to cut the supply line to Aleppo": what the act was for, not where it happened.
+PURPOSE_CLAUSE = re.compile(r"\b(?:in\s+order\s+to|so\s+as\s+to|with\s+the\s+(?:aim|goal|intention)\s+of|aiming\s+to)\b",
+                            re.IGNORECASE)
 OBJECT_LEAD = re.compile(r"\s*(?:the\s+)?")
 AGENT_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)   # "... by government forces": a doer
 # "rebel coalition Army of Conquest", "rebels, known as the Army of Conquest": a kind, then its name.
@@ -193,6 +196,9 @@ class Extractor:
             next_start = cues[k + 1].start if k + 1 < len(cues) else len(text)
             if aims > cue.end:
                 next_start = min(next_start, aims)
+            aim = PURPOSE_CLAUSE.search(text, cue.end, next_start)
+            if aim is not None:
+                next_start = aim.start()   # "attacked the road in order to cut the supply line to Aleppo"
             actor, target, holder, chosen = self._who(text, cue, actor_matches, prev_end, next_start,
                                                       previous_actor, context_actor, cues[k + 1:],
                                                       same_paragraph, governing(fronts, cue.start), speech)
