@@ -102,3 +102,9 @@ def test_an_unresolved_name_in_between_may_be_the_one_meant(tmp_path, gazetteer)
                                  "b.md"), gazetteer)
     assert any(m.text == "Zarqazza" and m.place is None for m in between)
     assert _referring(between) == []
+
+
+def test_the_town_is_no_city_of_a_hundred_thousand(tmp_path, gazetteer):
+    # the gazetteer's "city" has 100,000 people or more: a writer's "the town" is something smaller
+    text = "# North\n\nConvoys left Mosul at dawn. Nobody in the town knew where they went.\n"
+    assert _referring(find_mentions(_doc(tmp_path, text), gazetteer)) == []

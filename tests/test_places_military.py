@@ -72,3 +72,8 @@ def test_common_word_outside_a_list_stays_a_word(gazetteer):
 def test_first_level_region_beats_its_namesake_village(gazetteer):
     got = found("", "Protests spread in Baja California on Sunday.", gazetteer)
     assert [(g[0], g[2]) for g in got] == [("Baja California", "region")]
+
+
+def test_al_sham_in_the_name_of_an_armed_group_is_not_damascus(gazetteer):
+    got = found(SYRIA, "Fighters of Ahrar al-Sham and Hayat Tahrir al-Sham clashed near Idlib.", gazetteer)
+    assert [g[0] for g in got] == ["Idlib"]
