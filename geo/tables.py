@@ -177,6 +177,8 @@ CACHED_TEXT_FROM = 2000
 
 
 def _geometry_text(geom: BaseGeometry | None, texts: BlobCache | None) -> str:
+    if type(geom) is Point:
+        return _point_text(geom)
     if texts is None or not isinstance(geom, (Polygon, MultiPolygon)) \
             or shapely.get_num_coordinates(geom) < CACHED_TEXT_FROM:
         return json.dumps(rfc7946(geom))
@@ -187,6 +189,16 @@ def _geometry_text(geom: BaseGeometry | None, texts: BlobCache | None) -> str:
     text = json.dumps(rfc7946(geom))
     texts.put(key, text.encode("utf-8"))
     return text
+
+
+def _point_text(point: Point) -> str:
+    """What json.dumps(rfc7946(point)) gives, without the generic conversion: an events layer
+    has one point per event. json writes a finite float as its repr."""
+    if not point.is_empty and not point.has_z:
+        x, y = round(point.x, 6), round(point.y, 6)
+        if math.isfinite(x) and math.isfinite(y):
+            return f'{{"type": "Point", "coordinates": [{x!r}, {y!r}]}}'
+    return json.dumps(rfc7946(point))
 
 
 def geometry_text_cache() -> BlobCache:

@@ -138,3 +138,11 @@ def test_a_country_with_no_area_left_is_kept_too(tmp_path):
     computed = []
     assert AreaCache(path).get("empty", lambda: computed.append(1) or {"X": box(0, 0, 1, 1)}) == {}
     assert computed == []
+
+
+def test_point_text_is_what_json_gives():
+    from geo.tables import _geometry_text
+
+    for point in (Point(43.1234565, 36.0), Point(-0.0000001, 1e-7), Point(180, -90), Point(),
+                  Point(1.5, 2.5, 3.5), Point(float("nan"), 1.0)):
+        assert _geometry_text(point, None) == json.dumps(rfc7946(point))
