@@ -323,3 +323,10 @@ def test_a_place_in_a_purpose_clause_is_not_where_the_act_happened():
     evs = _events([("On 23 August 2017, ISIL fighters attacked the main road in order to cut the supply line "
                     "to Kirkuk.", [("2017-08-23", "23 August 2017")], ["Kirkuk"])])
     assert _of(evs, "attack") == []
+
+
+def test_fighters_left_encircled_are_the_target():
+    evs = _events([("On 18 August 2017, ISIL fighters were left completely encircled in villages near Hawija.",
+                    [("2017-08-18", "18 August 2017")], ["Hawija"])])
+    battle, = _of(evs, "battle", "Hawija")
+    assert (battle.actor, battle.target) == ("", "ISIL")

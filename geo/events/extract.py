@@ -39,7 +39,7 @@ PREPOSITIONAL_TO = re.compile(r"to\s+(?:the|a|an|its|their|his|her)\b", re.IGNOR
 STATE_SIDES = ("coalition", "Iraqi government", "Syrian government and allies")
 RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|whom)\b")
 # "was shot down", "were ambushed": a passive cue; its subject was hit, its doer follows "by".
-PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|got)\s+(?:left\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
 CLAIMED_BY = re.compile(r"\bclaimed\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 NAMED_AS = re.compile(r"\b(?:named|nicknamed|dubbed|code-?named)\b")
 # "a rocket attack", "the shelling": a cue used as a noun; "on a school in Idlib by": its phrase up to "by".
