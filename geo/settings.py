@@ -16,7 +16,12 @@ MANIFEST = CORPUS_DIR / "manifest.csv"
 # Outputs: the checkout's maps/ (as the README says), else maps/ in the current folder, never
 # inside an installed package.
 MAPS_DIR = REPO_ROOT / "maps" if IN_CHECKOUT else Path("maps")
-NODE_MODULES = Path(os.environ.get("GEO_NODE_MODULES", REPO_ROOT / "node_modules"))
+# The pinned npm files: GEO_NODE_MODULES, else a checkout's node_modules (`npm ci`), else the
+# copy a wheel carries as geo/npm (setup.py, geo/npmbundle.py).
+BUNDLED_NODE_MODULES = PACKAGE_DIR / "npm"
+NODE_MODULES = Path(os.environ.get("GEO_NODE_MODULES")
+                    or (BUNDLED_NODE_MODULES if not IN_CHECKOUT and BUNDLED_NODE_MODULES.is_dir()
+                        else REPO_ROOT / "node_modules"))
 
 
 def node_modules_hint(missing: str) -> str:

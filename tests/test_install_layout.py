@@ -89,3 +89,46 @@ def test_missing_npm_files_say_in_one_line_how_to_point_at_them(tmp_path, monkey
     assert "\n" not in message and "world-atlas/countries-50m.json" in message
     # the territory areas need the borders whatever the map: --no-map would not help
     assert "GEO_NODE_MODULES" in message and "--no-map" not in message
+
+
+def bundled_npm_files(target: Path) -> Path:
+    """The npm files a wheel carries as geo/npm (setup.py copies exactly these)."""
+    from geo import npmbundle, settings
+
+    for path in npmbundle.runtime_files(settings.DATA_DIR, REPO / "node_modules"):
+        (target / path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(REPO / "node_modules" / path, target / path)
+    return target
+
+
+def test_the_wheel_bundle_holds_every_npm_file_a_build_and_a_map_read(tmp_path, monkeypatch):
+    from geo import naturalearth, settings
+    from geo.render import assets
+
+    bundle = bundled_npm_files(tmp_path / "npm")
+    monkeypatch.setattr(settings, "NODE_MODULES", bundle)
+    for asset in assets.asset_table().values():
+        if asset.action == "inline":
+            path = assets._npm_file(asset)
+            if path.suffix == ".css":   # its icons and images are in the bundle too
+                assert "url(\"data:" in assets.embed_css_urls(path.read_text(encoding="utf-8"), path.parent) \
+                    or "url(" not in path.read_text(encoding="utf-8").replace("url(#", "")
+    naturalearth.load_topology.cache_clear()
+    try:
+        assert naturalearth.load_topology("50m")["type"] == "Topology"
+    finally:
+        naturalearth.load_topology.cache_clear()
+    assert (bundle / "us-atlas" / "counties-10m.json").is_file()
+    assert (bundle / "leaflet" / "LICENSE").is_file()   # each package's licence travels with it
+
+
+def test_an_installed_package_finds_its_bundled_npm_files(tmp_path):
+    site, elsewhere = installed_copy(tmp_path), tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    bundled_npm_files(site / "geo" / "npm")
+    env = {key: value for key, value in os.environ.items() if key != "GEO_NODE_MODULES"}
+    env["PYTHONPATH"] = str(site)
+    done = subprocess.run([sys.executable, "-c", "import geo.settings as s; print(s.NODE_MODULES)"],
+                          cwd=elsewhere, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert Path(done.stdout.strip()) == site / "geo" / "npm"

@@ -16,11 +16,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from geo import settings
+from geo.npmbundle import CSS_URL
 from geo.errors import AssetError
 
 SCRIPT_TAG = re.compile(r"<script\b[^>]*\bsrc\s*=\s*[\"']([^\"']+)[\"'][^>]*>\s*</script>", re.I)
 LINK_TAG = re.compile(r"<link\b[^>]*\bhref\s*=\s*[\"']([^\"']+)[\"'][^>]*/?>", re.I)
-CSS_URL = re.compile(r"url\(\s*([\"']?)([^\"')]+)\1\s*\)")
 MIME = {".svg": "image/svg+xml", ".woff2": "font/woff2", ".woff": "font/woff",
         ".ttf": "font/ttf", ".png": "image/png", ".gif": "image/gif"}
 
