@@ -330,3 +330,13 @@ def test_fighters_left_encircled_are_the_target():
                     [("2017-08-18", "18 August 2017")], ["Hawija"])])
     battle, = _of(evs, "battle", "Hawija")
     assert (battle.actor, battle.target) == ("", "ISIL")
+
+
+def test_government_as_the_modifier_of_a_cue_noun_is_the_doer():
+    evs = _events([("During the government siege of Raqqa in July 2013, 187 people died.", [("2013-07", "July 2013")],
+                    ["Raqqa"]),
+                   ("In June 2014, Ba'athist Government airstrikes targeted ISIL bases in Palmyra.",
+                    [("2014-06", "June 2014")], ["Palmyra"]),
+                   ("In June 2014 the government said that ISIL attacked Kobani.", [("2014-06", "June 2014")],
+                    ["Kobani"])])
+    assert sorted((e.place_text, e.actor) for e in evs) == [("Kobani", "ISIL"), ("Palmyra", "Syria"), ("Raqqa", "Syria")]

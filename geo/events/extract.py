@@ -55,6 +55,9 @@ BARE_FORCES = re.compile(r"\w+\s+(?:that\s+)?(?:the\s+|its\s+|their\s+)?(?:troop
 # "in order to cut the supply line to Aleppo": what the act was for, not where it happened.
 PURPOSE_CLAUSE = re.compile(r"\b(?:in\s+order\s+to|so\s+as\s+to|with\s+the\s+(?:aim|goal|intention)\s+of|aiming\s+to)\b",
                             re.IGNORECASE)
+# "during the government siege of Yarmouk", "Ba'athist Government airstrikes", "a five-day Army assault".
+GOVERNMENT_MODIFIER = re.compile(r"(?:\b(?:the|a|an)\s+(?:[\w-]+\s+)?|^|[,;(]\s*|Ba'athist\s+)"
+                                 r"(?:government|Government|regime|Army)\s+$")
 OBJECT_LEAD = re.compile(r"\s*(?:the\s+)?")
 AGENT_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)   # "... by government forces": a doer
 # "rebel coalition Army of Conquest", "rebels, known as the Army of Conquest": a kind, then its name.
@@ -365,6 +368,8 @@ class Extractor:
             actor = (actor or self._subject(text, matches, start, cue.start, usable)
                      or (previous_actor if usable(previous_actor) else "")
                      or self._subject(text, matches, 0, cue.start, usable) or (nearest[-1].actor if nearest else ""))
+        if not actor and etype in HOSTILE_TYPES and GOVERNMENT_MODIFIER.search(text, max(0, cue.start - 30), cue.start):
+            actor = "Government forces"   # "the government siege of X", "Government airstrikes": localized later
         if not actor and speakers:
             actor = self._own_forces(text, cue, speakers[-1], speech)
         if not actor and etype == "attack":
