@@ -319,6 +319,7 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("Three months later the base was handed over.", "doc=2023; prev=2014-10-16",
      ["2015-01-01..2015-01-31 month"]),
     ("The next day, U.S. aircraft struck again.", "doc=2023; prev=2014-08-08", ["2014-08-09 day"]),
+    ("Rebels had taken the town months before.", "doc=2023; prev=2012-08-11", ["2011-11-01..2012-06-30 range"]),
     # "since <month>" looks back: never after the date that lends the year (000:285)
     ("There are already more than 4,000 Marines who have been deployed to Iraq since October.",
      "doc=2021; head=March 2016; prev=2016-03-19", ["2015-10-01..2015-10-31 month"]),

@@ -340,3 +340,21 @@ def test_government_as_the_modifier_of_a_cue_noun_is_the_doer():
                    ("In June 2014 the government said that ISIL attacked Kobani.", [("2014-06", "June 2014")],
                     ["Kobani"])])
     assert sorted((e.place_text, e.actor) for e in evs) == [("Kobani", "ISIL"), ("Palmyra", "Syria"), ("Raqqa", "Syria")]
+
+
+# --- times counted from another event ------------------------------------------------------------
+
+def test_an_unresolved_time_shift_does_not_take_the_paragraph_day():
+    """"months before", "ten days later" with no date they resolve to: the day the sentence inherits
+    from its paragraph is not the act's day, so no event is dated by it."""
+    evs = _events([("Militants had captured Hawija months before.", [("2016-05-04", "")], ["Hawija"]),
+                   ("Ten days later the army retook Sinjar.", [("2016-05-04", "")], ["Sinjar"]),
+                   ("The army retook Kirkuk.", [("2016-05-04", "")], ["Kirkuk"])])
+    assert [e.place_text for e in evs] == ["Kirkuk"]
+
+
+def test_a_time_shift_with_its_own_resolved_date_keeps_the_event():
+    evs = _events([("Militants had captured Hawija months before.", [("2016-05-04", "")], ["Hawija"]),
+                   ("Militants had captured Hawija months before.",
+                    [("2015-12", "months before")], ["Hawija"])])
+    assert [(e.place_text, e.date.precision) for e in evs] == [("Hawija", "month")]

@@ -111,6 +111,8 @@ class Lexicon:
     participation: re.Pattern[str] = re.compile(r"(?!x)x")
     # "a convoy heading to Lebanon", "returning from Karbala": where a convoy went, not where it was hit.
     transit: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "months before", "ten days later": a time counted from another event, which the paragraph's date is not.
+    time_shift: re.Pattern[str] = re.compile(r"(?!x)x")
 
     # "shot a film", "killed in a car accident", "executed the contract": a cue word in peaceful use
     # (these words follow it within three words).
@@ -292,6 +294,8 @@ def load_lexicon(cues_path: str | None = None, words_path: str | None = None) ->
         attributive=_words_rx(by_kind.get("attributive", []), r"\s+$"),
         accusation=_words_rx(by_kind.get("accusation", []), r"\s+(?:(?!(?:and|but|which|while|after|when)\b)[\w'-]+\s+){0,12}$"),
         participation=_words_rx(by_kind.get("participation", []), r"\b"),
+        time_shift=re.compile(r"(?<!\w)(?:" + "|".join(by_kind.get("time_unit", ["(?!x)x"])) + r")\s+(?:"
+                              + "|".join(by_kind.get("time_shift", ["(?!x)x"])) + r")\b", re.IGNORECASE),
         transit=_words_rx(by_kind.get("transit", []), r"\s+(?:[\w'-]+\s+){0,4}?(?:to|for|from|towards|toward|into)\s+(?:the\s+)?$"),
         count=re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)\s+(?:[A-Za-z-]+\s+){0,2}?("
                          + "|".join(re.escape(w) for w in by_kind.get("count", ["x"])) + r")\b",

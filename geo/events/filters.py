@@ -154,6 +154,13 @@ def background_undated(text: str, cue: CueMatch, date: DateSpan) -> bool:
     return date.start_char < 0 and bool(BACKGROUND.search(lead) or PREVIOUSLY.search(lead))
 
 
+def shifted_undated(lex: Lexicon, text: str, date: DateSpan) -> bool:
+    """"Rebels had captured the town months before", "It fell ten days later": the sentence counts
+    its time from another event and no date resolved it; the day it inherits from its paragraph is
+    not its date (resolved offsets are dates of the sentence itself and pass)."""
+    return date.start_char < 0 and lex.time_shift.search(text) is not None
+
+
 # "He was previously stationed at Palmyra": a former state, not dated by the paragraph.
 PREVIOUSLY = re.compile(r"\b(?:previously|formerly|once|earlier|had\s+been)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 

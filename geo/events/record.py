@@ -6,7 +6,7 @@ import re
 
 from geo.actors import ActorLexicon
 from geo.events.cues import CueMatch, Lexicon
-from geo.events.filters import background_undated, earlier_clause, summary, told_earlier
+from geo.events.filters import background_undated, earlier_clause, shifted_undated, summary, told_earlier
 from geo.events.text import (COUNTRY_LEVEL, OCCUPY, REGION_LEVEL, UNKNOWN_HOLDER, Spot, event_id, place_key)
 from geo.events.when import event_date
 from geo.model import Document, Event, Sentence, SourceRef
@@ -38,6 +38,8 @@ def build_event(actors: ActorLexicon, lex: Lexicon, doc: Document, sentence: Sen
         return None   # "people displaced by fighting in Iraq": a battle needs a place finer than a country
     if background_undated(sentence.text, cue, date):
         return None   # "following the capture of Mosul by ISIS": recalled, and undated here
+    if shifted_undated(lex, sentence.text, date):
+        return None   # "had captured the town months before": counted from an event the paragraph's date is not
     if earlier_clause(sentence.text, cue, date):
         return None   # "On 4 February, after Ramadi was recaptured, ...": before that day
     if told_earlier(lex, sentence.text, cue, date):
