@@ -43,6 +43,12 @@ def test_name_after_an_aircraft_maker_is_not_a_place(gazetteer):
     assert [g[0] for g in got] == ["Jordan"]
 
 
+def test_a_maker_before_its_model_is_no_place_either(gazetteer):
+    """"Toyota" is also a Japanese city: before a capitalised model name it is the car maker."""
+    got = resolved("Gunmen in a Toyota Hilux pickup fired on a checkpoint in Mosul.", gazetteer)
+    assert [g[0] for g in got] == ["Mosul"]
+
+
 def test_preposition_before_name_and_number_keeps_the_place(gazetteer):
     got = resolved("In Iraq 3 tanks were hit near Mosul.", gazetteer)
     assert ("Iraq", "Iraq", "country", "IQ") in got

@@ -184,6 +184,8 @@ def _analyse(text, folded, chosen, gazetteer, links, lowercase_vocab) -> list[Sp
         if (prev_word in makers or (m is not None and text[nt[0]] in MODEL_START)) and is_vehicle(
                 text, folded, pt, nt, prev_word, ctx):
             continue  # "Atlantique 2 maritime patrol aircraft", "Dassault Rafale": a model
+        if surface in makers and nt_cap:
+            continue  # "Toyota Hilux", "Sukhoi Su-24": a maker's name before its model's
         if surface in surnames and " " not in surface:
             continue  # "Martin" after "George Martin" earlier in the text: a person
         if operations and _any_between(operations, s - 170, s) and in_operation_name(text, s, ctx):
