@@ -358,3 +358,17 @@ def test_a_time_shift_with_its_own_resolved_date_keeps_the_event():
                    ("Militants had captured Hawija months before.",
                     [("2015-12", "months before")], ["Hawija"])])
     assert [(e.place_text, e.date.precision) for e in evs] == [("Hawija", "month")]
+
+
+# --- a part of the land around a place ------------------------------------------------------------
+
+def test_a_compass_part_or_countryside_of_a_place_is_near_its_point():
+    """"western Raqqa", "the Palmyra countryside": the act is somewhere in that part, not at the
+    town's point."""
+    evs = _events([("On 3 June 2017, the army retook several villages in western Raqqa.",
+                    [("2017-06-03", "3 June 2017")], ["Raqqa"]),
+                   ("On 4 June 2017, the army retook two hills in the Palmyra countryside.",
+                    [("2017-06-04", "4 June 2017")], ["Palmyra"]),
+                   ("On 5 June 2017, the army retook Kobani.", [("2017-06-05", "5 June 2017")], ["Kobani"])])
+    assert sorted((e.place_text, e.geo_precision) for e in evs) == [
+        ("Kobani", "place"), ("Palmyra", "near"), ("Raqqa", "near")]

@@ -111,6 +111,9 @@ class Lexicon:
     participation: re.Pattern[str] = re.compile(r"(?!x)x")
     # "a convoy heading to Lebanon", "returning from Karbala": where a convoy went, not where it was hit.
     transit: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "western Aleppo", "the Homs countryside": a part of the land around a place, not its point.
+    part_before: re.Pattern[str] = re.compile(r"(?!x)x")
+    part_after: re.Pattern[str] = re.compile(r"(?!x)x")
     # "months before", "ten days later": a time counted from another event, which the paragraph's date is not.
     time_shift: re.Pattern[str] = re.compile(r"(?!x)x")
 
@@ -251,6 +254,8 @@ def load_lexicon(cues_path: str | None = None, words_path: str | None = None) ->
         # "near X", "12 km north of the town of X": the words must end right before the name.
         near=_words_rx(by_kind.get("near", []),
                        r"\s+(?:the\s+)?(?:(?:city|town|village|area|outskirts|district|province)\s+of\s+)?(?:the\s+)?$"),
+        part_before=_words_rx(by_kind.get("part_before", []), r"\s+$"),
+        part_after=_head_rx(by_kind.get("part_after", [])),
         # One word may stand between ("with support from U.S. aircraft"), but not a clause break:
         # "In the first half of 2015, ISIL-KP ..." has its subject after the comma.
         subject_skip=_words_rx(by_kind.get("subject_skip", []), r"\s+(?:the\s+|these\s+|this\s+|a\s+)?(?:[^\s,;:]+\s+)?$"),

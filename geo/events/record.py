@@ -22,6 +22,13 @@ def flown(text: str, cue_start: int) -> bool:
     return AIRCRAFT_SUBJECT.search(text, max(0, cue_start - 50), cue_start) is not None
 
 
+def in_part(lex: Lexicon, text: str, spot: Spot) -> bool:
+    """"in western Aleppo", "the eastern Homs countryside": a part of the land around the place
+    (data/event_words.csv kinds part_before, part_after), so the place's point is only near it."""
+    return bool(lex.part_before.search(text, max(0, spot.start - 20), spot.start)
+                or lex.part_after.match(text[spot.end:spot.end + 30]))
+
+
 def build_event(actors: ActorLexicon, lex: Lexicon, doc: Document, sentence: Sentence, cue: CueMatch, spot: Spot,
                 actor: str, target: str, holder: str, near: bool = False, prev_end: int = 0) -> Event | None:
     """The event `cue` states at `spot`, or None when it is undated, recalled or a running total."""
@@ -65,7 +72,7 @@ def build_event(actors: ActorLexicon, lex: Lexicon, doc: Document, sentence: Sen
         precision = "country"
     elif spot.level == REGION_LEVEL:
         precision = "region"
-    elif near or lex.near.search(sentence.text[max(0, spot.start - 60):spot.start]):
+    elif near or lex.near.search(sentence.text[max(0, spot.start - 60):spot.start]) or in_part(lex, sentence.text, spot):
         precision = "near"
     else:
         precision = "place"
