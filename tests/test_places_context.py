@@ -49,6 +49,12 @@ def test_a_maker_before_its_model_is_no_place_either(gazetteer):
     assert [g[0] for g in got] == ["Mosul"]
 
 
+def test_a_plural_feature_word_after_a_list_is_each_names_kind(gazetteer):
+    """"the Idlib and Hasakah provinces": both are provinces, not the towns they are named after."""
+    got = resolved("Clashes spread across the Idlib and Hasakah provinces of Syria.", gazetteer)
+    assert [(g[0], g[2], g[3]) for g in got[:2]] == [("Idlib", "region", "SY"), ("Hasakah", "region", "SY")]
+
+
 def test_preposition_before_name_and_number_keeps_the_place(gazetteer):
     got = resolved("In Iraq 3 tanks were hit near Mosul.", gazetteer)
     assert ("Iraq", "Iraq", "country", "IQ") in got

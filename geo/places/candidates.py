@@ -17,6 +17,10 @@ MAX_CANDIDATES = 6
 NAMESAKE_VILLAGE = 5_000
 
 
+# how the gazetteer writes a region named after its town ("Idlib Governorate")
+REGION_SUFFIXES = ("Governorate", "Province")
+
+
 def strip_features(name: str) -> tuple[str, str]:
     """'Haditha Dam' -> ('Haditha', 'dam'); 'Camp Taji' -> ('Taji', 'camp')."""
     words = name.split()
@@ -46,6 +50,11 @@ def candidates(span: Span, gazetteer) -> tuple[list[Place], set[str], tuple[str,
     if core != span.text or not found:
         for p in gazetteer.lookup(core)[:MAX_CANDIDATES]:
             found.setdefault(p.place_id, p)
+    if span.cue == "region" and not any(p.kind == "region" for p in found.values()):
+        # "the Idlib and Hama governorates": "Idlib" is the region the gazetteer names "Idlib Governorate"
+        for suffix in REGION_SUFFIXES:
+            for p in gazetteer.lookup(f"{core} {suffix}")[:MAX_CANDIDATES]:
+                found.setdefault(p.place_id, p)
     if not found and not span.link:
         # a transliteration of a known name ("Al Hawayjah"): exact keys won, so the skeleton
         for p in skeleton_lookup(gazetteer, span.text) or skeleton_lookup(gazetteer, core):

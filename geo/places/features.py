@@ -11,16 +11,21 @@ FEATURES_AFTER = {"air base": "airbase", "airbase": "airbase", "air field": "air
                   "district": "region", "region": "region", "mountains": "mountain",
                   "mountain": "mountain", "mountain range": "mountain", "airport": "airbase",
                   "international airport": "other", "air force base": "airbase",
-                  "air reserve base": "airbase", "afb": "airbase", "river": "other"}
+                  "air reserve base": "airbase", "afb": "airbase", "river": "other",
+                  # "the Aleppo and Raqqa governorates": the plural is each listed name's kind
+                  "governorates": "region", "provinces": "region", "districts": "region"}
 FEATURES_BEFORE = {"camp": "camp", "mount": "mountain", "mt": "mountain",
                    "naval air station": "airbase", "wadi": "other", "jebel": "mountain",
                    "jabal": "mountain"}
+# after the last name of a list, the kind of each name in it ("the Idlib and Hama governorates")
+PLURAL_FEATURES = ("governorates", "provinces", "districts")
 # part of the name when written after it (extend the span: "Haditha Dam", "Anbar Province")
 EXTEND_AFTER = {"air base", "airbase", "air field", "airfield", "dam", "governorate",
                 "province", "mountains", "district"}
 # written in lower case, still a cue for the kind ("in Hasakah province", "the Mosul dam")
 LOWER_CUE = frozenset({"province", "governorate", "dam", "air base", "airbase", "airfield",
-                       "mountains", "mountain", "district", "river"})
+                       "mountains", "mountain", "district", "river", "governorates", "provinces",
+                       "districts"})
 # the words a feature phrase starts or ends with: cheap first tests before the phrase lookup
 FEATURE_FIRST = frozenset(k.split()[0] for k in FEATURES_AFTER)
 FEATURE_LAST = frozenset(k.split()[-1] for k in FEATURES_BEFORE)

@@ -15,7 +15,7 @@ from bisect import bisect_right
 from geo.places import fold, lexicon, names, scan
 from geo.places.records import Span
 from geo.places.features import (EXTEND_AFTER, FEATURE_FIRST, FEATURE_LAST, FEATURES_AFTER,
-                                 FEATURES_BEFORE, LOWER_CUE)
+                                 FEATURES_BEFORE, LOWER_CUE, PLURAL_FEATURES)
 from geo.places.linkverdict import link_verdict, model_in_link
 from geo.places.nonplace import MODEL_START, Excluder, in_operation_name, is_vehicle, org_second
 from geo.places.people import beside_name, surnames_in
@@ -343,6 +343,7 @@ def _link_spans(text: str, gazetteer, spans: list[Span]) -> list[Span]:
         if a.within is None and _LIST_SEP_RE.fullmatch(text, a.end, b.start):
             a.group = a.start if a.group < 0 else a.group
             b.group = a.group
+    _share_plural_kind(text, spans)
     # a common word ("Hit") stays only inside a list of places; resolve checks the partners
     spans = [sp for sp in spans if sp.group >= 0 or "list-only" not in sp.weak_reasons]
     for i, (a, b) in enumerate(zip(spans, spans[1:])):
@@ -354,6 +355,21 @@ def _link_spans(text: str, gazetteer, spans: list[Span]) -> list[Span]:
                 and holds(a.within, gazetteer.lookup(a.text))):
             b.container = a.within
     return spans
+
+
+_PLURAL_FEATURE_RE = re.compile(r"\s+(?:" + "|".join(PLURAL_FEATURES) + r")\b", re.IGNORECASE)
+
+
+def _share_plural_kind(text: str, spans: list[Span]) -> None:
+    """"the Idlib and Hama governorates": the plural feature word after a list's last name is the
+    kind of every name in the list, not of the last one only."""
+    for i, sp in enumerate(spans):
+        last = i + 1 == len(spans) or spans[i + 1].group != sp.group
+        if sp.group < 0 or not sp.cue or not last or not _PLURAL_FEATURE_RE.match(text, sp.end):
+            continue
+        for other in spans[:i]:
+            if other.group == sp.group and not other.cue:
+                other.cue = sp.cue
 
 
 def _add_region_spans(text: str, spans: list[Span], regions_named: list[tuple]) -> list[Span]:
