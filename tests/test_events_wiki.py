@@ -372,3 +372,13 @@ def test_a_compass_part_or_countryside_of_a_place_is_near_its_point():
                    ("On 5 June 2017, the army retook Kobani.", [("2017-06-05", "5 June 2017")], ["Kobani"])])
     assert sorted((e.place_text, e.geo_precision) for e in evs) == [
         ("Kobani", "place"), ("Palmyra", "near"), ("Raqqa", "near")]
+
+
+def test_were_with_a_gerund_is_active_not_passive():
+    """"ISIL fighters were shelling Kobani": ISIL does the shelling; "were shelled" turns it round."""
+    evs = _events([("On 3 May 2015, ISIL fighters were heavily shelling Kobani.", [("2015-05-03", "3 May 2015")],
+                    ["Kobani"]),
+                   ("On 4 May 2015, ISIL fighters were shelled in Palmyra.", [("2015-05-04", "4 May 2015")],
+                    ["Palmyra"])])
+    got = sorted((e.place_text, e.actor, e.target) for e in evs)
+    assert got == [("Kobani", "ISIL", ""), ("Palmyra", "", "ISIL")]

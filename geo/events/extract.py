@@ -576,7 +576,7 @@ class Extractor:
                               and a.start >= repel.start()), "")
             repeller = self._subject(text, matches, start, repel.start(), usable)
             return repeller, assailant or (actor if actor != repeller else target)
-        if PASSIVE_AUX.search(text, max(0, cue.start - 25), cue.start) and not by_actor:
+        if PASSIVE_AUX.search(text, max(0, cue.start - 25), cue.start) and not by_actor and not progressive(cue):
             subject = self._subject(text, matches, start, cue.start, usable) or actor
             return "", subject or target
         return actor, target
@@ -586,6 +586,11 @@ class Extractor:
     def _event(self, doc: Document, sentence: Sentence, cue: CueMatch, spot: Spot, actor: str,
                target: str, holder: str, near: bool = False, prev_end: int = 0) -> Event | None:
         return build_event(self.actors, self.lex, doc, sentence, cue, spot, actor, target, holder, near, prev_end)
+
+
+def progressive(cue: CueMatch) -> bool:
+    """"ISIL forces were heavily shelling the city": 'were' + a gerund is the active voice, not a passive."""
+    return cue.text.split(None, 1)[0].lower().endswith("ing")
 
 
 def unnamed_spot(doc: Document, sentence: Sentence, start: int, end: int) -> Spot:
