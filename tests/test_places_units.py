@@ -57,6 +57,16 @@ def test_a_part_of_an_unknown_longer_name_is_not_resolved(gazetteer):
     assert {"name": "Sultan Abdallah", "doc": "r.md", "line": 2, "context": ""} in rows
 
 
+def test_a_big_town_name_opening_an_article_joined_name_is_not_taken_alone(gazetteer):
+    # "Bab" alone is a town of over 100,000; joined by "al-" it opens another place's name
+    text = ("Rebels seized the Bab al-Hawa crossing on the Turkish border in Syria.\n"
+            "Fighters later attacked the Bab al-Salam gate north of Azaz.\n")
+    found = {m.text: m.place for m in find_mentions_in_text(text, gazetteer)}
+    assert "Bab" not in found and "Salam" not in found
+    assert "Bab al-Hawa" in found and "Bab al-Salam" in found
+    assert found["Azaz"] is not None and found["Azaz"].country == "SY"
+
+
 def test_article_joined_words_are_one_name(gazetteer):
     text = "Aircraft struck targets in Syria. Near Dayr Ar Zawr, a strike hit a tank.\n"
     found = _mentions(text, gazetteer)

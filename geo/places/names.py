@@ -171,6 +171,19 @@ def article_joined(name: str) -> bool:
     return any(w in _JOINERS for w in fold.surface(name).split()[1:])
 
 
+# joiners that are also English words ("Turkey at Kilis"): they join a name only when hyphenated
+_ENGLISH_LOOKALIKES = frozenset("at as an en es er ed um".split())
+_HYPHENED_JOINER_RE = re.compile(r"(?:^|\s)([A-Za-z]{1,3})-[A-Z]")
+
+
+def arabic_compound(name: str) -> bool:
+    """Whether an Arabic article or particle certainly joins the words of `name` into one
+    ("Bab al-Hawa", "Ras al Ain", "Umm Qasr"): hyphenated, or a particle no English word spells."""
+    if any(m.group(1).lower() in _JOINERS for m in _HYPHENED_JOINER_RE.finditer(name)):
+        return True
+    return any(w in _JOINERS - _ENGLISH_LOOKALIKES for w in fold.surface(name).split()[1:])
+
+
 PROMINENT_POPULATION = 100_000
 
 

@@ -201,9 +201,11 @@ def _analyse(text, folded, chosen, gazetteer, links, lowercase_vocab) -> list[Sp
             run = names.name_run(text, s, e, vocab)
             if run != (s, e) and run[0] >= covered_to and (surface in FEATURES_BEFORE or (
                     not names.known_neighbours(text, gazetteer, run, s, e)
-                    and not names.prominent(gazetteer, text[s:e]))):
+                    and (not names.prominent(gazetteer, text[s:e])
+                         or names.arabic_compound(text[run[0]:run[1]])))):
                 # "Wadi Moga": a feature word opens the name whatever the words after it
-                # a part of a longer name is not a place of its own: the whole name is the unit
+                # a part of a longer name is not a place of its own: the whole name is the unit,
+                # even beside a big city's name when an article joins them ("Bab al-Hawa")
                 unknown = not names.known(gazetteer, text[run[0]:run[1]])
                 s, e = run
                 surface = " ".join(folded[s:e].split())
