@@ -382,3 +382,10 @@ def test_were_with_a_gerund_is_active_not_passive():
                     ["Palmyra"])])
     got = sorted((e.place_text, e.actor, e.target) for e in evs)
     assert got == [("Kobani", "ISIL", ""), ("Palmyra", "", "ISIL")]
+
+
+def test_the_agent_after_a_passive_cue_verb_is_the_doer():
+    """"was ambushed by an ISIL unit": the cue itself is the participle; the name after "by" did it."""
+    evs = _events([("On 6 May 2015, an army convoy was ambushed by an ISIL unit near Hawija.", [("2015-05-06", "6 May 2015")],
+                    ["Hawija"])])
+    assert [(e.actor, e.target) for e in evs] == [("ISIL", "")]

@@ -44,6 +44,7 @@ CLAIMED_BY = re.compile(r"\bclaimed\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 NAMED_AS = re.compile(r"\b(?:named|nicknamed|dubbed|code-?named)\b")
 # "a rocket attack", "the shelling": a cue used as a noun; "on a school in Idlib by": its phrase up to "by".
 NOMINAL_LEAD = re.compile(r"\b(?:an?|the|rocket|mortar|suicide|car|chemical|bomb|artillery|air)\s+$", re.IGNORECASE)
+CUE_BY = re.compile(r"\s+by\s+(?:the\s+|an?\s+)?")
 NOUN_PHRASE_BY = re.compile(r"\s+(?:on|against|in|at|near)\s[^,;:()]*?\bby\s+(?:the\s+)?")
 RELATIVE_HEAD = re.compile(r"\s*,?\s*(?:which|that|who)\s+(?:[\w-]+\s+){0,2}", re.IGNORECASE)
 # "U.S. military officials", "Russian defence ministry spokesman": a state's own voices.
@@ -330,6 +331,9 @@ class Extractor:
             agent_match = next((a for a in after if a.start - cue.end <= 80 and usable(a.actor)
                                 and PASSIVE_BY.search(text, cue.end, a.start)
                                 and not re.search(r"[;.]", text[cue.end:a.start])), None)
+            if agent_match is None and PASSIVE_AUX.search(text, max(0, cue.start - 25), cue.start):
+                # "the convoy was struck by an ISIL missile": the cue is the participle, its agent follows "by".
+                agent_match = next((a for a in after if usable(a.actor) and CUE_BY.fullmatch(text, cue.end, a.start)), None)
             if agent_match is not None:
                 actor = by_actor = agent_match.actor
         # "Canadian airstrike", "Egypt conducted airstrikes": the name right before the cue (at most
