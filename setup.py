@@ -5,7 +5,6 @@ that geo/settings.py finds when the package is installed; the npm files geo read
 needs no node_modules. Everything else is in pyproject.toml."""
 
 import importlib.util
-import shutil
 from pathlib import Path
 
 from setuptools import find_packages, setup
@@ -33,12 +32,9 @@ class BuildWithNpmFiles(build_py):
         super().run()
         if getattr(self, "editable_mode", False):
             return  # an editable install reads the checkout's node_modules
-        node_modules = HERE / "node_modules"
-        files = _npm_bundle().runtime_files(HERE / "data", node_modules)  # names the first missing
-        target = Path(self.build_lib) / "geo" / "npm"
-        for path in files:
-            (target / path).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(node_modules / path, target / path)
+        # fails naming the first missing file when node_modules is absent or incomplete
+        _npm_bundle().copy_runtime_files(HERE / "data", HERE / "node_modules",
+                                         Path(self.build_lib) / "geo" / "npm")
 
 
 setup(

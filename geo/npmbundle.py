@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import re
+import shutil
 from pathlib import Path
 
 # Country and county shapes read by naturalearth.py, basemap.py (50m; 110m with --cdn) and usatlas.py
@@ -48,6 +49,13 @@ def runtime_files(data_dir: Path, node_modules: Path) -> list[str]:
     if missing:
         raise FileNotFoundError(f"{missing[0]} is not in {node_modules}: run `npm ci` first")
     return sorted(set(paths))
+
+
+def copy_runtime_files(data_dir: Path, node_modules: Path, target: Path) -> None:
+    """Copy every runtime file (runtime_files) from node_modules into `target`, same layout."""
+    for path in runtime_files(data_dir, node_modules):
+        (target / path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(node_modules / path, target / path)
 
 
 def _package_of(path: str) -> str:

@@ -92,12 +92,10 @@ def test_missing_npm_files_say_in_one_line_how_to_point_at_them(tmp_path, monkey
 
 
 def bundled_npm_files(target: Path) -> Path:
-    """The npm files a wheel carries as geo/npm (setup.py copies exactly these)."""
+    """The npm files a wheel carries as geo/npm, copied as setup.py copies them."""
     from geo import npmbundle, settings
 
-    for path in npmbundle.runtime_files(settings.DATA_DIR, REPO / "node_modules"):
-        (target / path).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(REPO / "node_modules" / path, target / path)
+    npmbundle.copy_runtime_files(settings.DATA_DIR, REPO / "node_modules", target)
     return target
 
 
