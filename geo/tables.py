@@ -92,9 +92,9 @@ def rfc7946(geom: BaseGeometry | None) -> dict | None:
     if geom is None or geom.is_empty:
         return None
     if isinstance(geom, Polygon):
-        return {"type": "Polygon", "coordinates": _polygon_coords([orient(geom, sign=1.0)])[0]}
+        return {"type": "Polygon", "coordinates": polygon_coords([orient(geom, sign=1.0)])[0]}
     if isinstance(geom, MultiPolygon):
-        return {"type": "MultiPolygon", "coordinates": _polygon_coords([orient(p, sign=1.0) for p in geom.geoms])}
+        return {"type": "MultiPolygon", "coordinates": polygon_coords([orient(p, sign=1.0) for p in geom.geoms])}
     if isinstance(geom, GeometryCollection):
         polys = [p for g in geom.geoms if isinstance(g, (Polygon, MultiPolygon))
                  for p in getattr(g, "geoms", [g])]
@@ -102,12 +102,14 @@ def rfc7946(geom: BaseGeometry | None) -> dict | None:
     return _round(mapping(geom))
 
 
-def _polygon_coords(polygons: list[Polygon]) -> list:
-    """GeoJSON coordinates of each polygon (rings of [x, y] rounded like `_round`), all of
-    them converted at once: a territory layer has millions of vertices."""
+def polygon_coords(polygons: list[Polygon], digits: int = 6, keep_z: bool = True) -> list:
+    """GeoJSON coordinates of each polygon (rings of [x, y] rounded to `digits` like Python's
+    `round`; z kept when any polygon has one and `keep_z`), all of them converted at once: a
+    territory layer has millions of vertices."""
     rings = [ring for p in polygons for ring in (p.exterior, *p.interiors)]
     counts = shapely.get_num_coordinates(rings).tolist()
-    xy = rounded6(shapely.get_coordinates(rings, include_z=any(p.has_z for p in polygons))).tolist()
+    include_z = keep_z and any(p.has_z for p in polygons)
+    xy = rounded(shapely.get_coordinates(rings, include_z=include_z), digits).tolist()
     out, k, r = [], 0, 0
     for p in polygons:
         coords = []
@@ -120,17 +122,23 @@ def _polygon_coords(polygons: list[Polygon]) -> list:
 
 
 def rounded6(values: np.ndarray) -> np.ndarray:
-    """`round(v, 6)` of every value, vectorised and equal to Python's bit for bit: the scaled
-    value is rounded to the nearest integer and divided back (both exact or correctly rounded
-    IEEE steps); the few values whose scaled fraction lies near one half, where the scaling's
-    own rounding could tip the result, and values near zero go through Python's `round`."""
+    """`round(v, 6)` of every value, vectorised and equal to Python's bit for bit (`rounded`)."""
+    return rounded(values, 6)
+
+
+def rounded(values: np.ndarray, digits: int) -> np.ndarray:
+    """`round(v, digits)` of every value, vectorised and equal to Python's bit for bit: the
+    scaled value is rounded to the nearest integer and divided back (both exact or correctly
+    rounded IEEE steps); the few values whose scaled fraction lies near one half, where the
+    scaling's own rounding could tip the result, and values near zero go through Python's `round`."""
+    factor = 10.0 ** digits
     with np.errstate(over="ignore", invalid="ignore"):
-        scaled = values * 1e6
-        out = np.rint(scaled) / 1e6
+        scaled = values * factor
+        out = np.rint(scaled) / factor
         fraction = np.abs(scaled - np.trunc(scaled))
         doubtful = (np.abs(fraction - 0.5) < 1e-3) | (np.abs(scaled) < 1.0) | ~np.isfinite(scaled)
     for index in zip(*np.nonzero(doubtful)):
-        out[index] = round(float(values[index]), 6)
+        out[index] = round(float(values[index]), digits)
     return out
 
 

@@ -11,7 +11,7 @@ from shapely.geometry import Point, Polygon, box
 
 from eventkit import PLACES, day
 from geo.model import Event, SourceRef
-from geo.tables import rfc7946, rounded6
+from geo.tables import rfc7946, rounded, rounded6
 from geo.territory import control_features
 from geo.territory.areacache import AreaCache, area_key
 
@@ -95,6 +95,9 @@ def test_vectorised_rounding_equals_python_round():
                              rng.uniform(-1e-5, 1e-5, 1000), [0.0, -0.0, 5e-7, -5e-7, 1e300, np.inf, np.nan]])
     got = rounded6(values).tolist()
     assert [repr(v) for v in got] == [repr(round(float(v), 6)) for v in values]
+    ties4 = (rng.integers(-1_800_000, 1_800_000, 20_000) + 0.5) / 1e4             # the map's 4 places
+    values4 = np.concatenate([values, ties4, np.nextafter(ties4, 0)])
+    assert [repr(v) for v in rounded(values4, 4).tolist()] == [repr(round(float(v), 4)) for v in values4]
 
 
 def test_polygon_coordinates_are_rounded_counter_clockwise_with_holes():

@@ -224,6 +224,29 @@ def test_territory_periods_cover_whole_days():
     assert feature["properties"]["end"] == "2018-12-31T23:59:59Z"  # open end: to the data's end
 
 
+def test_territory_geometry_keeps_ring_order_and_rounds_to_four_places():
+    from shapely.geometry import MultiPolygon, Polygon
+
+    from geo.render.layers import rounded_geometry
+
+    shell = [(40.123456, 33.0), (40.0, 34.765432), (41.00005, 34.0), (41.0, 33.0)]   # clockwise
+    hole = [(40.2, 33.2), (40.4, 33.2), (40.4, 33.4), (40.2, 33.4)]
+    polygon = Polygon(shell, [hole])
+    got = rounded_geometry(MultiPolygon([polygon, Polygon([(44, 36), (45, 36), (45, 37)])]))
+    assert got["type"] == "MultiPolygon" and len(got["coordinates"]) == 2
+    exterior, interior = got["coordinates"][0]
+    assert exterior[:3] == [[40.1235, 33.0], [40.0, 34.7654], [round(41.00005, 4), 34.0]]
+    assert exterior[0] == exterior[-1] and len(interior) == 5
+    assert rounded_geometry(polygon)["coordinates"] == got["coordinates"][0]
+
+
+def test_territory_text_reaches_the_page_as_data_not_template(inputs):
+    territory = inputs[2].copy()
+    territory.loc[territory.index[0], "source_refs"] = "{{ oops }} {% if %} <b>"
+    html = build_atlas_html(inputs[0], inputs[1], territory, None)
+    assert "{{ oops }} {% if %} \\u003cb\\u003e" in html and "<b>" not in html
+
+
 def test_frames_in_another_crs_are_reprojected(inputs):
     events = inputs[0].head(4).to_crs(3857)
     events = events.drop(columns=["lat", "lon"])

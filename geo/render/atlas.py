@@ -17,6 +17,7 @@ from branca.element import Element, MacroElement
 from folium import plugins
 from folium.template import Template
 from folium.utilities import JsCode
+from jinja2.utils import htmlsafe_json_dumps
 
 from geo import atomic
 from geo.errors import AssetError
@@ -47,6 +48,44 @@ class _Boot(MacroElement):
         super().__init__()
         self._name = "GeoAtlasBoot"
         self.timeline, self.slider, self.start_ms = timeline, slider, int(start_ms)
+
+
+class _Verbatim(Element):
+    """An element whose text is written as it is: branca's Element would compile the text as a
+    Jinja template, which costs seconds for a payload of megabytes (and reads any "{{" in it)."""
+
+    _template = Template("{{ this.text }}")
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
+class _TerritoryTimeline(plugins.Timeline):
+    """folium's Timeline with its GeoJSON put into the page after rendering: folium compiles
+    every rendered script as a Jinja template, seconds for megabytes of polygons. `data_text`
+    is what the original template's `tojson` writes (sorted keys, HTML-safe): the same page."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+          var {{ this.get_name() }}_options = {{ this.options|tojavascript }};
+
+          var {{ this.get_name() }} = L.timeline(
+              {{ this.data_marker }},
+              {{ this.get_name() }}_options
+          );
+          {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+    @property
+    def data_marker(self) -> str:
+        return f"geoAtlasData_{self.get_name()}"       # no "<": the asset regexes skip it
+
+    def filled_in(self, page: str) -> str:
+        """`page` with this layer's GeoJSON in its place."""
+        text = htmlsafe_json_dumps(self.data, sort_keys=True)
+        return page.replace(self.data_marker, str(text), 1)
 
 
 def script_json(payload: Any) -> str:
@@ -177,7 +216,7 @@ def build_atlas_html(events: pd.DataFrame, bases: pd.DataFrame, territory: pd.Da
     fmap.fit_bounds(_bounds(payload["events"], payload["bases"], terr),
                     padding_top_left=(250, 70), padding_bottom_right=(230, 110))
     plugins.Fullscreen(position="topleft").add_to(fmap)
-    timeline = plugins.Timeline(
+    timeline = _TerritoryTimeline(
         terr, style=JsCode("function (f) { return geoAtlasTerritoryStyle(f); }"),
         point_to_layer=JsCode("function (f, ll) { return geoAtlasTerritoryPoint(f, ll); }"),
     ).add_to(fmap)
@@ -196,16 +235,16 @@ def build_atlas_html(events: pd.DataFrame, bases: pd.DataFrame, territory: pd.Da
     css = (STATIC / "atlas.css").read_text(encoding="utf-8")
     root.header.add_child(Element(f"<style>{css}</style>"), name="geo_css")
     js = "\n".join((STATIC / name).read_text(encoding="utf-8") for name in JS_FILES)
-    root.html.add_child(Element(f"{data_script(payload, compress_over)}\n<script>{js}</script>"),
+    root.html.add_child(_Verbatim(f"{data_script(payload, compress_over)}\n<script>{js}</script>"),
                         name="geo_data")
     page = root.render()
     if cdn:
-        return assets.drop_unused_cdn(page)
+        return timeline.filled_in(assets.drop_unused_cdn(page))
     page = assets.inline_assets(page)
     left = assets.external_urls(page)
     if left:
         raise AssetError(f"external asset left after inlining: {left[0]}")
-    return page
+    return timeline.filled_in(page)
 
 
 def write_atlas(path: Path, events: pd.DataFrame, bases: pd.DataFrame, territory: pd.DataFrame,

@@ -18,6 +18,7 @@ from shapely.geometry import mapping
 from geo import settings
 from geo.render.labels import date_label, parse_iso, year_of
 from geo.render.palette import color_for
+from geo.tables import polygon_coords
 
 EPOCH = dt.date(1970, 1, 1)
 THEATRES = ("Iraq", "Syria", "Libya", "Nigeria", "Afghanistan")
@@ -223,7 +224,7 @@ def territory_geojson(territory: pd.DataFrame, t0: str, t1: str) -> dict[str, An
             # Whole days in UTC: the end date is the last day the holder held the place.
             start = f"{(first.isoformat() if first else t0)}T00:00:00Z"
             end = f"{(last.isoformat() if last else t1)}T23:59:59Z"
-            features.append({"type": "Feature", "geometry": _round_geometry(mapping(geom)),
+            features.append({"type": "Feature", "geometry": rounded_geometry(geom),
                              "properties": {
                                  "holder": holder, "side": cols["side"][i],
                                  "color": color_for(holder, cols["color"][i]),
@@ -244,6 +245,17 @@ def _km2(value: str, geom) -> float | None:  # noqa: ANN001 - shapely geometry
     from geo.territory.areas import km2, to_laea
 
     return round(km2(to_laea(geom)))
+
+
+def rounded_geometry(geom) -> dict[str, Any]:  # noqa: ANN001 - shapely geometry
+    """GeoJSON-like {"type", "coordinates"} with x, y rounded to 4 decimals (Leaflet draws no
+    finer), in the geometry's own ring order. Polygons, the whole of a territory layer, are
+    converted with numpy at once (a layer has millions of vertices); other types one by one."""
+    parts = getattr(geom, "geoms", [geom]) if geom.geom_type == "MultiPolygon" else [geom]
+    if geom.geom_type not in ("Polygon", "MultiPolygon") or any(p.is_empty for p in parts):
+        return _round_geometry(mapping(geom))
+    polygons = polygon_coords(parts, digits=4, keep_z=False)
+    return {"type": geom.geom_type, "coordinates": polygons if geom.geom_type == "MultiPolygon" else polygons[0]}
 
 
 def _round_geometry(geometry: dict[str, Any]) -> dict[str, Any]:
