@@ -41,6 +41,7 @@ PLACES = {
     "Mount Sinjar": Place("t:mount-sinjar", "Mount Sinjar", "mountain", "IQ", 36.37, 41.86, "test"),
     "Qaraqosh": Place("t:qaraqosh", "Qaraqosh", "town", "IQ", 36.27, 43.38, "test"),
     "Paris": Place("t:paris", "Paris", "city", "FR", 48.86, 2.35, "test"),
+    "France": Place("t:france", "France", "country", "FR", 46.6, 2.4, "test"),
     "Al Minhad Air Base": Place("t:minhad", "Al Minhad Air Base", "airbase", "AE", 25.03, 55.37, "test"),
     "United Arab Emirates": Place("t:uae", "United Arab Emirates", "country", "AE", 24.0, 54.0, "test"),
     "Abu Kamal": Place("t:abu-kamal", "Abu Kamal", "town", "SY", 34.45, 40.92, "test"),

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from geo import settings
 from geo.errors import GeoError
-from geo.events.locative import fronted_rx
+from geo.events.locative import between_rx, fronted_rx
 from geo.events.prefix import openings
 from geo.model import EVENT_TYPES
 
@@ -105,6 +105,12 @@ class Lexicon:
     title: re.Pattern[str] = re.compile(r"(?!x)x")
     # "broke through to besieged Warsaw", "the besieged hospital": a participle used as an adjective.
     attributive: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "between Azaz and al-Rai": an event between two places (geo/events/locative.between_pairs).
+    between: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "Mosul, held by ISIL, was recaptured": the name after these held the place before (geo/events/passive.py).
+    held_by: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "... defended Wuhan, but the city was taken": the side before the contrast is not the taker.
+    contrast: re.Pattern[str] = re.compile(r"(?!x)x")
     # "accused Turkey of backing al-Nusra in their attack on Idlib": a charge, not an act of that day.
     accusation: re.Pattern[str] = re.compile(r"(?!x)x")
     # "was involved in the Siege of Homs, the Battle of Qusayr and ...": a record of past battles.
@@ -297,6 +303,9 @@ def load_lexicon(cues_path: str | None = None, words_path: str | None = None) ->
         negation_end=_words_rx(by_kind.get("negation_end", []), r"\b"),
         title=_head_rx(by_kind.get("title", [])),
         attributive=_words_rx(by_kind.get("attributive", []), r"\s+$"),
+        between=between_rx(by_kind.get("between", [])),
+        held_by=_words_rx(by_kind.get("held_by", []), r"\s+(?:the\s+)?$"),
+        contrast=_words_rx(by_kind.get("contrast", []), r"\b"),
         accusation=_words_rx(by_kind.get("accusation", []), r"\s+(?:(?!(?:and|but|which|while|after|when)\b)[\w'-]+\s+){0,12}$"),
         participation=_words_rx(by_kind.get("participation", []), r"\b"),
         time_shift=re.compile(r"(?<!\w)(?:" + "|".join(by_kind.get("time_unit", ["(?!x)x"])) + r")\s+(?:"

@@ -16,8 +16,10 @@ from dataclasses import replace
 
 from geo.actors import ActorLexicon, ActorMatch, load_actors
 from geo.events.cues import CueMatch, Lexicon, load_lexicon
-from geo.events.locative import coordinated, fronted_places, governing, opens_with_place
-from geo.events.record import build_event
+from geo.events.locative import (between_kept, between_pairs, coordinated, locator_spans, fronted_places,
+                                  governing, opens_with_place)
+from geo.events.passive import defender_named
+from geo.events.record import build_event, dominant_country, localize_unplaced
 from geo.events.repeats import SentenceMemo
 from geo.events.when import background
 from geo.events.where import choose_span
@@ -29,7 +31,7 @@ from geo.events.text import (  # place_key, text_index: re-exported for callers
     COUNTED, MASS, LOCATIVE, BACK_REF, BY_AGENT, OCCUPY, AND_ONLY, COMPOUND, ORIGIN, SUPPORT, SENT_FORCE,
     WHERE, TOKEN, AGENT, ANAPHORIC, SEE_ALSO, ONE_VERB, FRONTED, Spot, IRREALIS_TYPES, OBJECT_GAP,
     AFTER_WINDOW, BASE_WINDOW, BEFORE_WINDOW, TARGET_WINDOW, HOSTILE_TYPES, FINE_LEVEL,
-    COUNTRY_LEVEL, place_key, drop_covered, named_spot, spots_of, text_index,
+    COUNTRY_LEVEL, place_key, drop_covered, named_spot, spots_of, all_spots, kept_spots, text_index,
     PASSIVE_BY, POSSESSOR, SUBORDINATE, ANNOUNCED, relative_head, home_base,
 )
 
@@ -80,6 +82,13 @@ class Extractor:
         by_sentence: dict[int, list[Mention]] = {}
         for m in mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
+        doc_country = dominant_country(m for ms in by_sentence.values() for m in ms)
+        para_mentions: list[Mention] = []
+
+        def flush(block: list[Event]) -> list[Event]:
+            # An unplaced event's generic actor ("government troops") is read in the paragraph's country.
+            country = dominant_country(para_mentions) or doc_country
+            return localize_unplaced(self.actors, drop_covered(block), country)
         events: list[Event] = []
         block: list[Event] = []      # the current paragraph's events
         context_actor, context_section, paragraph = "", (), None
@@ -91,9 +100,10 @@ class Extractor:
             same_paragraph = sentence.paragraph == paragraph
             if not same_paragraph:
                 last_dates = ()
-                events.extend(drop_covered(block))
-                block = []
+                events.extend(flush(block))
+                block, para_mentions = [], []
             paragraph = sentence.paragraph
+            para_mentions.extend(by_sentence.get(sentence.index, ()))
             if not sentence.dates and not last_dates and lead_date is not None and under(lead_date[0], sentence):
                 # "On December 19, Coalition forces conducted 15 strikes ... ## Strikes in Iraq - Near
                 # Mosul, ...": the sub-sections under a dated lead tell that lead's day.
@@ -112,7 +122,7 @@ class Extractor:
             block.extend(found)
             if subject:
                 context_actor = subject
-        events.extend(drop_covered(block))
+        events.extend(flush(block))
         return events
 
     def _remembered(self, doc: Document, sentence: Sentence, mentions: list[Mention], context_actor: str,
@@ -147,7 +157,10 @@ class Extractor:
                 and not any(s <= c.start < e for s, e in refs)]
         if not cues:
             return [], subject_all
-        spots = spots_of(sentence, mentions)
+        every = all_spots(sentence, mentions)
+        spots = kept_spots(sentence, every)
+        locators = locator_spans(every, spots)   # "Constanta, Romania": a place's country, no actor
+        actor_matches = [a for a in actor_matches if not any(s <= a.start and a.end <= e for s, e in locators)]
         # "Canada conducted ...", "U.S. forces": a country name used as an actor is not a place.
         listed = coordinated(text, spots, LOCATIVE)
         spots = [s for s in spots if s.level == FINE_LEVEL or LOCATIVE.search(text[max(0, s.start - 30):s.start])
@@ -158,6 +171,7 @@ class Extractor:
         # A river is no point on land where something happened ("near the Tigris river").
         spots = [s for s in spots if not is_water(self.lex, sentence, s) and not names_accord(self.lex, text, s)]
         spot_spans = [(s.start, s.end) for s in spots]
+        pairs = between_pairs(text, spots, self.lex.between)   # "between Azaz and al-Rai": near the first
         taken = [(d.start_char, d.end_char) for d in sentence.dates] + [(a.start, a.end) for a in actor_matches]
         # "said", "told": speakers before; "were reported to have struck" is no speaker's verb.
         speech = [m.start() for m in self.lex.speech.finditer(text)
@@ -216,12 +230,13 @@ class Extractor:
                 continue   # "a week before the Mosul offensive ended": an event recalled, not dated here
             # "a convoy carrying missiles to Lebanon": where it went, not where it was hit.
             reachable = [s for s in spots if cue.cue.event_type not in HOSTILE_TYPES or not in_transit(self.lex, text, s)]
-            for spot in chosen(reachable, prev_end, next_start):
+            for spot in between_kept(chosen(reachable, prev_end, next_start), pairs):
                 if spot.start >= cue.end and names_past_event(self.lex, text, spot):
                     continue   # "two days after the Paris attacks": Paris is not where the jets bombed
                 # "near Irbil and Mount Sinjar": one "near" governs the whole pair.
                 near_run = near_run and last is not None and bool(AND_ONLY.fullmatch(text[last.end:spot.start]))
-                ev = self._event(doc, sentence, cue, spot, actor, target, holder, near_run, prev_end)
+                ev = self._event(doc, sentence, cue, spot, actor, target, holder, near_run or spot.start in pairs,
+                                 prev_end)
                 last = spot
                 if ev is not None and ev.geo_precision == "near":
                     near_run = True
@@ -411,6 +426,9 @@ class Extractor:
             agent = self.actors.normalize(holder_rule[1:]) or holder_rule[1:]
         if agent:
             actor = agent
+        elif holder_rule == "agent" and cue.cue.place == "before" and defender_named(self.lex, text, cue.start,
+                                                                                      matches, actor):
+            actor = ""   # "Mosul, held by ISIL, was recaptured", "..., but the city was taken": no taker named
         side = self.actors.side(actor)
         target = ""
         for a in after:

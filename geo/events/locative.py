@@ -94,3 +94,47 @@ def coordinated(text: str, spots: list[Spot], locative: re.Pattern[str]) -> set[
             out.add(spot.start)
         previous = spot
     return out
+
+
+# "between Azaz and the town of al-Rai": what stands between the two names of the pair.
+BETWEEN_AND = re.compile(r"\s+and\s+" + INTRO)
+
+
+def between_rx(words: list[str]) -> re.Pattern[str]:
+    """Matches "between ", "midway between the villages of " ending right before a place name
+    (the `between` rows of data/event_words.csv)."""
+    alts = "|".join(re.escape(w).replace("\\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"\b(?:" + (alts or "(?!x)x") + r")\s+" + INTRO + r"$", re.IGNORECASE)
+
+
+def between_pairs(text: str, spots: list[Spot], between: re.Pattern[str]) -> dict[int, Spot]:
+    """For each spot of a "between A and B" phrase (by start), the one spot standing for the pair:
+    the event happened somewhere between the two, at neither town, so it goes near the first
+    (the second when the first is not resolved) and not twice."""
+    pairs: dict[int, Spot] = {}
+    for first, second in zip(spots, spots[1:]):
+        if (between.search(text, max(0, first.start - 60), first.start)
+                and BETWEEN_AND.fullmatch(text, first.end, second.start)):
+            keeper = first if first.mention.place is not None or second.mention.place is None else second
+            pairs[first.start] = pairs[second.start] = keeper
+    return pairs
+
+
+def between_kept(spots: list[Spot], pairs: dict[int, Spot]) -> list[Spot]:
+    """`spots` with each member of a between-pair replaced by the pair's keeper, once."""
+    out: list[Spot] = []
+    for spot in spots:
+        spot = pairs.get(spot.start, spot)
+        if all(s.start != spot.start for s in out):
+            out.append(spot)
+    return out
+
+
+
+def locator_spans(every: list[Spot], kept: list[Spot]) -> list[tuple[int, int]]:
+    """Spans of the place names that only say where another place lies ("from Constanta, Romania",
+    "at Kilis, Turkey": in `every` spot but dropped from `kept`, outside every kept name). A
+    country's name there is no actor."""
+    starts = {s.start for s in kept}
+    return [(s.start, s.end) for s in every if s.start not in starts
+            and not any(k.start < s.end and s.start < k.end for k in kept)]

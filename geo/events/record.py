@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import replace
 
 from geo.actors import ActorLexicon
 from geo.events.cues import CueMatch, Lexicon
 from geo.events.filters import background_undated, earlier_clause, shifted_undated, summary, told_earlier
 from geo.events.text import (COUNTRY_LEVEL, OCCUPY, REGION_LEVEL, UNKNOWN_HOLDER, Spot, event_id, place_key)
 from geo.events.when import event_date
-from geo.model import Document, Event, Sentence, SourceRef
+from geo.model import Document, Event, Mention, Sentence, SourceRef
 
 
 # "Turkish aircraft near the border fired on": an aircraft as the subject right before the cue.
@@ -93,3 +96,28 @@ def build_event(actors: ActorLexicon, lex: Lexicon, doc: Document, sentence: Sen
         trigger=(sentence.to_original(cue.start), sentence.to_original_end(cue.end)),
         reported=doc.date.start if doc.date is not None and doc.date.precision == "day" else None,
     )
+
+
+def dominant_country(mentions: Iterable[Mention]) -> str:
+    """The country most of `mentions` resolve in, when it is more than half of them; else ""."""
+    counts = Counter(m.place.country for m in mentions if m.place is not None and m.place.country)
+    if not counts:
+        return ""
+    top, n = counts.most_common(1)[0]
+    return top if 2 * n > sum(counts.values()) else ""
+
+
+def localize_unplaced(actors: ActorLexicon, events: list[Event], country: str) -> list[Event]:
+    """`events` whose place gives no country ("government troops stormed the village of X", X not in
+    the gazetteer) with their generic actors read in `country`, the paragraph's or document's own
+    (dominant_country): the same data rows as for placed events (data/actor_by_country.csv)."""
+    if not country:
+        return events
+    out = []
+    for ev in events:
+        if ev.place is None or not ev.place.country:
+            actor, target, holder = (actors.localize(n, country, ev.evidence)
+                                     for n in (ev.actor, ev.target, ev.holder_after))
+            ev = replace(ev, actor=actor, target=target if target != actor else "", holder_after=holder)
+        out.append(ev)
+    return out

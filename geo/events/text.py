@@ -97,6 +97,11 @@ def text_index(sentence: Sentence, offset: int) -> int | None:
 
 def spots_of(sentence: Sentence, mentions: Iterable[Mention]) -> list[Spot]:
     """The sentence's place mentions in text order, without nested names and mere locators."""
+    return kept_spots(sentence, all_spots(sentence, mentions))
+
+
+def all_spots(sentence: Sentence, mentions: Iterable[Mention]) -> list[Spot]:
+    """Every place mention of the sentence located in its text, in text order."""
     spots = []
     for m in mentions:
         if m.role != "place":
@@ -108,6 +113,11 @@ def spots_of(sentence: Sentence, mentions: Iterable[Mention]) -> list[Spot]:
                 continue
         spots.append(Spot(i, i + len(m.text), m))
     spots.sort(key=lambda s: s.start)
+    return spots
+
+
+def kept_spots(sentence: Sentence, spots: list[Spot]) -> list[Spot]:
+    """`spots` (in text order) without nested names and mere locators."""
     kept: list[Spot] = []
     for spot in spots:
         if kept and spot.start < kept[-1].end:       # "Dam" inside "Haditha Dam"

@@ -1,0 +1,87 @@
+"""Who and where of an event frame on encyclopedia-like prose: generic actors read in the
+paragraph's country when the place is not in the gazetteer, armed groups named by their own
+names, a passive change of hands that names no taker, events "between" two places, and a
+country written after a place name. Sentences written for these tests."""
+
+from eventkit import make_doc
+
+from geo.actors import load_actors
+from geo.events import extract_events
+
+
+def _events(items, unresolved=()):
+    doc, mentions = make_doc("doc.md", items, unresolved)
+    return extract_events(doc, mentions)
+
+
+def test_government_troops_at_an_unknown_village_are_the_paragraphs_country():
+    events = _events([
+        ("Fighting spread around Palmyra and Raqqa in the spring.", [("2016-04", "")], ["Palmyra", "Raqqa"]),
+        ("On 9 May 2016, government troops captured the village of Khirbet Umm Tala.",
+         [("2016-05-09", "9 May 2016")], ["Khirbet Umm Tala"]),
+    ], unresolved=("Khirbet Umm Tala",))
+    taken = [e for e in events if e.place_text == "Khirbet Umm Tala"]
+    assert [(e.actor, e.holder_after) for e in taken] == [("Syria", "Syria")]
+
+
+def test_unplaced_generic_actor_stays_generic_without_a_clear_country():
+    events = _events([
+        ("Talks were held in Erbil and Raqqa.", [("2016-04", "")], ["Erbil", "Raqqa"]),
+        ("On 9 May 2016, the army captured the village of Khirbet Umm Tala.",
+         [("2016-05-09", "9 May 2016")], ["Khirbet Umm Tala"]),
+    ], unresolved=("Khirbet Umm Tala",))
+    assert [e.actor for e in events if e.place_text == "Khirbet Umm Tala"] == ["Government forces"]
+
+
+def test_syrian_armed_groups_and_government_aircraft_are_named():
+    lexicon = load_actors()
+    found = lexicon.find("The Levant Front and the Hamza Division fought the Sultan Murad Division, "
+                         "while government helicopters and opposition gunmen were seen near the road.")
+    assert [m.actor for m in found] == ["Levant Front", "Hamza Division", "Sultan Murad Division",
+                                        "Government forces", "Free Syrian Army"]
+    # The group's old long name is ISIL, not Iraq.
+    assert [m.actor for m in lexicon.find("the Islamic State of Iraq and al-Sham seized the square")] == ["ISIL"]
+
+
+def test_a_leader_deploying_his_army_is_his_country():
+    events = _events([("In May 1938 Chiang Kai-shek deployed his army to defend Raqqa.",
+                       [("1938-05", "May 1938")], ["Raqqa"])])
+    assert [(e.event_type, e.actor) for e in events] == [("deployment", "China")]
+
+
+def test_the_holder_before_a_passive_capture_is_not_its_taker():
+    held = _events([("Mosul, held by ISIL since the summer, was recaptured on 10 July 2017.",
+                     [("2017-07-10", "10 July 2017")], ["Mosul"])])
+    assert [(e.actor, e.holder_after) for e in held if e.event_type == "territory_change"] == [("", "Iraq")]
+    contrast = _events([("On 3 May 2015 Iraqi troops dug in around the city, but Ramadi was captured.",
+                         [("2015-05-03", "3 May 2015")], ["Ramadi"])])
+    assert [e.actor for e in contrast if e.event_type == "territory_change"] == [""]
+    # Without a contrast the actor of the clause before still takes it.
+    plain = _events([("On 4 June 2016, Iraqi forces advanced on Fallujah, which was recaptured within days.",
+                      [("2016-06-04", "4 June 2016")], ["Fallujah"])])
+    assert [e.actor for e in plain if e.event_type == "territory_change"] == ["Iraq"]
+
+
+def test_fighting_between_two_towns_is_near_the_first_and_not_at_both():
+    events = _events([("On 4 June 2016 fighting broke out between Hit and Ramadi.",
+                       [("2016-06-04", "4 June 2016")], ["Hit", "Ramadi"])])
+    assert [(e.place_text, e.geo_precision) for e in events] == [("Hit", "near")]
+    unknown_first = _events([("On 4 June 2016 clashes erupted between Bir Tallah and Ramadi.",
+                              [("2016-06-04", "4 June 2016")], ["Bir Tallah", "Ramadi"])],
+                            unresolved=("Bir Tallah",))
+    assert [(e.place_text, e.geo_precision) for e in unknown_first] == [("Ramadi", "near")]
+    # A plain list of towns still gives an event at each.
+    listed = _events([("On 4 June 2016 fighting broke out in Hit and Ramadi.",
+                       [("2016-06-04", "4 June 2016")], ["Hit", "Ramadi"])])
+    assert sorted((e.place_text, e.geo_precision) for e in listed) == [("Hit", "place"), ("Ramadi", "place")]
+
+
+def test_a_country_written_after_a_place_is_no_actor():
+    landing = _events([("On 2 March 2016 the unit flew from its staging area in Paris, France to Erbil, and one "
+                        "damaged plane made an emergency landing at Al Minhad Air Base.",
+                        [("2016-03-02", "2 March 2016")], ["Paris", "France", "Erbil", "Al Minhad Air Base"])])
+    assert [(e.place_text, e.actor) for e in landing if e.place_text == "Al Minhad Air Base"] == [
+        ("Al Minhad Air Base", "")]
+    trained = _events([("On 2 March 2016 soldiers who had trained in Paris, France were deployed to Erbil.",
+                        [("2016-03-02", "2 March 2016")], ["Paris", "France", "Erbil"])])
+    assert [(e.event_type, e.actor) for e in trained if e.place_text == "Erbil"] == [("deployment", "")]
