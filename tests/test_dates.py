@@ -374,9 +374,27 @@ def test_offsets_without_a_stated_date_are_skipped() -> None:
     assert find_dates("They set up their howitzers 2 or 3 days before the attack.", ctx) == []
     assert find_dates("Weeks later, the Marines left.",
                       replace(ctx, previous=parse_iso_or_partial("2016"))) == []
-    # a count no row names is not the vague "days later"
-    for text in ("Ten days later, it fell.", "It fell 10 days later.", "Twenty-two days later it fell."):
-        assert find_dates(text, ctx) == [], text
+    # a counted offset that points at another event's day counts from that event
+    assert find_dates("The convoy left 12 days after the ceasefire.", ctx) == []
+
+
+COUNTED = [
+    ("Ten days later, the garrison surrendered.", ["2016-03-29 day"]),
+    ("The garrison surrendered 10 days later.", ["2016-03-29 day"]),
+    ("Thirty-one days later the siege was lifted.", ["2016-04-19 day"]),
+    ("Four weeks later the bridge was repaired.", ["2016-04-12..2016-04-20 range"]),
+    ("Three weeks earlier, engineers had mined the bridge.", ["2016-02-24..2016-03-01 range"]),
+    ("Eleven months later the airport reopened.", ["2017-02-01..2017-02-28 month"]),
+    ("Five years later the town was rebuilt.", ["2021-01-01..2021-12-31 year"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", COUNTED, ids=[c[0][:30] for c in COUNTED])
+def test_a_counted_offset_counts_from_the_previous_date(text: str, expected: list[str]) -> None:
+    """Any count of days, weeks, months or years "later"/"earlier" is measured from the previous
+    stated date, at the precision the count and that date allow."""
+    assert _got(text, "doc=2021; prev=2016-03-19") == expected
+    assert _got(text, "doc=2021") == []
 
 
 def test_a_flashback_is_not_the_paragraph_time():
@@ -577,3 +595,19 @@ def test_mosul_liberation_day():
     (span,) = find_dates("Mosul was declared fully liberated on July 10, 2017 by Iraqi Prime "
                          "Minister Haider al-Abadi.", DateContext(document=parse_iso_or_partial("2021")))
     assert (span.start, span.end, span.precision) == (date(2017, 7, 10), date(2017, 7, 10), "day")
+
+
+def test_a_paragraph_opening_with_the_next_day_counts_from_the_paragraph_before():
+    """A narrative told a paragraph per day: "The next day," or "Three days later," opening a
+    paragraph counts from the day the paragraph before ended on; not from an undated or a
+    month-only paragraph, and not past the opening sentence."""
+    got = _tag([("On 4 May 2016, engineers reached the dam.", 0),
+                ("The following morning, the militia shelled the dam.", 1),
+                ("Three days later, the engineers withdrew.", 2),
+                ("The same day, a ferry sank.", 2),
+                ("In June 2016 the floods came.", 3),
+                ("The next day, the road closed.", 4),
+                ("Pumps were installed.", 5),
+                ("The next day, the pumps failed.", 6)])
+    assert got == [[(date(2016, 5, 4), "day")], [(date(2016, 5, 5), "day")], [(date(2016, 5, 8), "day")],
+                   [(date(2016, 5, 8), "day")], [(date(2016, 6, 1), "month")], [], [], []]

@@ -95,10 +95,14 @@ def tag_document(doc: Document) -> Document:
     # (an article with a timeline of its own, a Wikipedia page about a battle, is not news of its day)
     own_timeline = doc.period is not None or _looks_back_at(doc.date, raws_of)
     dated_news = doc.date is not None and doc.date.precision == "day" and not own_timeline
+    day_before: DateSpan | None = None  # the day the paragraph just before ended on
     for i, s in enumerate(sents):
         if s.paragraph != paragraph:
+            day_before = _day_carried(prev, paragraph, s, sents[i - 1] if i else None)
             paragraph, earlier = s.paragraph, now or earlier
             prev = now = background = None
+        if i and sents[i - 1].paragraph == s.paragraph:
+            day_before = None   # only a paragraph's opening sentence counts from the paragraph before
         raws = raws_of[i]
         if not raws:            # most sentences: no context to build, nothing to copy
             days = _weekdays(s.text, doc.date) if dated_news and "day" in s.text else ()
@@ -111,7 +115,8 @@ def tag_document(doc: Document) -> Document:
             later = _later_in_paragraph(sents, raws_of, i)
         ctx = DateContext(previous=prev, heading=section_date(tuple(s.section)), earlier=earlier,
                           document=doc.date, later=later, look_ahead=not dated_news,
-                          period=doc.period, document_year=not own_timeline, background=background)
+                          period=doc.period, document_year=not own_timeline, background=background,
+                          day_before=day_before if prev is None else None)
         spans = resolve_all(s.text, raws, ctx)
         story = _in_story(spans, raws)
         if len(story) < len(spans):
@@ -123,6 +128,18 @@ def tag_document(doc: Document) -> Document:
             now = _narrative([now] + story if now is not None else story)
         out.append(_with_dates(s, tuple(spans)))
     return replace(doc, sentences=tuple(out))
+
+
+def _day_carried(last: DateSpan | None, paragraph: int | None, s: Sentence,
+                 before: Sentence | None) -> DateSpan | None:
+    """The day a paragraph opening "The next day, ..." or "Two days later, ..." counts from: the
+    last date of the paragraph right before it, in the same section, when that is a day (a
+    narrative told a paragraph per day); None otherwise."""
+    if last is None or before is None or paragraph is None or last.precision != "day":
+        return None
+    if s.paragraph != paragraph + 1 or tuple(s.section) != tuple(before.section):
+        return None
+    return last
 
 
 def _looks_back_at(published: DateSpan | None, raws_of: list[list[Raw]]) -> bool:

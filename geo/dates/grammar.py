@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
 
-from geo.dates.lexicon import lexicon
+from geo.dates.lexicon import lexicon, offset_of
 from geo.dates.prefilter import lower_led_possible
 
 
@@ -88,6 +88,9 @@ def patterns() -> dict[str, re.Pattern[str]]:
         (m if m in ("early", "mid", "late") else m + r"\s+of") for m in mods) + "))"
     SEASON = "(?i:" + _alt(list(lx.seasons)) + ")"
     rel = [p for p in lx.relative if p not in lx.offsets]
+    # "twenty-two days later", "10 weeks earlier": a count, a unit and a direction (counted_offsets.csv)
+    NUM = rf"(?:\d{{1,3}}|(?i:{_alt(list(lx.numbers))})(?:[\s-](?i:{_alt(list(lx.numbers))}))?)"
+    COUNTED = (rf"\b(?P<cnt_w>{NUM}\s+(?i:{_alt(list(lx.units))})\s+(?i:{_alt(list(lx.directions))}))\b")
     alts = {
         "iso": rf"(?<![\d-])(?P<iso_y>\d{{4}})-(?P<iso_m>\d\d)-(?P<iso_d>\d\d)(?![\d-])",
         "num": rf"(?<![\d/.,])(?P<num_a>\d{{1,2}})/(?P<num_b>\d{{1,2}})/(?P<num_y>\d{{4}}|\d\d)(?![\d/])",
@@ -110,6 +113,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
         # offsets in plain case classes: sre skips a branch on its first character only then
         "off": r"\b(?P<off_w>" + "|".join(_cap(w).replace(r"\ ", r"\s+") for w in sorted(
             lx.offsets, key=len, reverse=True)) + r")\b",
+        "cnt": COUNTED,
         "bm": rf"\b(?P<bm_m>{MF})(?!\s*[–—-]?\s*\d)",
         "bs": rf"\b(?P<bs_w>(?i:{_alt(sorted(set(lx.seasons) - {'fall'}))}))\b(?!\s+of\b)",  # "fall" alone is a verb
     }
@@ -120,7 +124,8 @@ def patterns() -> dict[str, re.Pattern[str]]:
     guards = {"iso": r"\d", "num": r"\d", "fd": "(?i:t)", "ddm": "[0-9t]", "dm": "[0-9t]",
               "md": mon, "my": mon, "mm": mon, "mod": f"(?i:[t{_heads(mods)}])",
               "sea": f"(?i:[{_heads(seasons)}])", "yr2": "[12]", "yr": "[12]",
-              "rel": f"(?i:[{_heads(rel)}])", "off": f"(?i:[{_heads(lx.offsets)}])", "bm": mon,
+              "rel": f"(?i:[{_heads(rel)}])", "off": f"(?i:[{_heads(lx.offsets)}])",
+              "cnt": f"(?i:[0-9{_heads(lx.numbers)}])", "bm": mon,
               "bs": f"(?i:[{_heads(seasons - {'fall'})}])"}
     master = "|".join(f"(?={guards[k]})(?P<{k}>{v})" for k, v in alts.items())
     # A cheap trigger lookahead finds the few places where an expression can start; the master
@@ -129,7 +134,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
     after_the = {w[1] for w in rel_words if w[0] == "the"} | {m for m, _ in lx.parts} | {"first"}
     firsts = {w[0] for w in rel_words if w[0] != "the"} | {m for m, _ in lx.parts} | set(lx.seasons)
     # relative phrases trigger on their first two words: a lone "a" or "two" is too common
-    heads = ({m for m, _ in lx.parts} | set(lx.seasons)
+    heads = ({m for m, _ in lx.parts} | set(lx.seasons) | set(lx.numbers)
              | {" ".join(w[:2]) for w in rel_words if w[0] != "the"})
     head_alt = _by_first_letter(heads)
     month_heads = "|".join(sorted({n[:3].capitalize() for n in lx.months}))
@@ -143,7 +148,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
     # and the look-behind rewinds one character to run the full scanner there; the groups keep
     # their spans, so the match itself is only that first character.
     upper_firsts = "".join(sorted({h[0] for h in month_heads.split("|")} | {"T"}
-                                  | {w[0].upper() for w in firsts}))
+                                  | {w[0].upper() for w in firsts | set(lx.numbers)}))
     mod_heads = rf"(?:{_alt(mods)})(?:\s+[Oo][Ff])?(?:\s*-\s*|\s+)(?:{month_heads}|[0-9])"
     return {
         "master": re.compile(master),
@@ -253,6 +258,10 @@ def read_match(m: re.Match[str], text: str, us_order: bool) -> list[Raw]:
         if count and (count.group(1).isdigit() or count.group(1).lower() in lexicon().count_words):
             return []       # "10 days later", "ten days later": a count no row gives, so no date
         return [Raw(s, e, rel="offset")]
+    if kind == "cnt":
+        if g("cnt_w").rsplit(None, 1)[-1].lower() in ("before", "prior", "after") and patterns()["word_next"].match(text, e):
+            return []       # "ten days after the attack" counts from the attack, not a date
+        return [Raw(s, e, rel="offset")] if offset_of(g("cnt_w")) else []
     if kind == "bm":
         return [Raw(s, e, Point(None, _month(g("bm_m"))), needs_cue=True)]
     if kind == "bs":

@@ -41,6 +41,11 @@ class Lexicon:
     # cue phrases whose date is background, not the time of the sentence's event: "held since
     # late 2012" says when a state began; the story's time (and year) does not move there
     background: frozenset[str] = frozenset()
+    # "twenty-two days later", "5 weeks earlier": counted offsets built from number words, units
+    # ("days" -> "day") and directions ("later" -> 1, "earlier" -> -1); see counted_offset()
+    numbers: dict[str, int] = field(default_factory=dict)
+    units: dict[str, str] = field(default_factory=dict)
+    directions: dict[str, int] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -63,4 +68,48 @@ def lexicon() -> Lexicon:
     nay = frozenset(r["word"] for r in _rows("not_after_year.csv"))
     nby = frozenset(r["word"] for r in _rows("not_before_year.csv"))
     counts = frozenset(r["word"] for r in _rows("count_words.csv"))
-    return Lexicon(months, tuple(full), parts, seasons, quals, rel, nay, nby, offsets, counts, background)
+    numbers = {r["word"]: int(r["value"]) for r in _rows("numbers.csv")}
+    counted = _rows("counted_offsets.csv")
+    units = {r["word"]: r["value"] for r in counted if r["role"] == "unit"}
+    directions = {r["word"]: int(r["value"]) for r in counted if r["role"] == "direction"}
+    return Lexicon(months, tuple(full), parts, seasons, quals, rel, nay, nby, offsets, counts, background,
+                   numbers, units, directions)
+
+
+def number_value(word: str) -> int | None:
+    """"12", "twelve", "twenty-two" as a number; None for anything else."""
+    if word.isdigit():
+        return int(word)
+    nums = lexicon().numbers
+    head, _, tail = word.lower().partition("-")
+    if not tail:
+        return nums.get(head)
+    if nums.get(head, 0) >= 20 and nums[head] % 10 == 0 and 0 < nums.get(tail, 0) < 10:
+        return nums[head] + nums[tail]
+    return None
+
+
+def counted_offset(phrase: str) -> tuple[int, int, str] | None:
+    """"ten days later" -> (10, 10, "day"), "three weeks earlier" -> (-24, -18, "day"), "two months
+    later" -> (2, 2, "month"): the offset a counted phrase names, as the rows of offsets.csv do
+    (weeks give a range of days: writers round them); None when the phrase is not counted."""
+    lx = lexicon()
+    words = phrase.lower().replace("-", " ").split()
+    if len(words) < 3 or words[-2] not in lx.units or words[-1] not in lx.directions:
+        return None
+    *count, unit_word, direction = words
+    n = number_value("-".join(count))
+    if not n:
+        return None
+    sign, unit = lx.directions[direction], lx.units[unit_word]
+    if unit == "week":
+        slack = max(2, n)
+        lo, hi = 7 * n - slack, 7 * n + slack
+        return (lo, hi, "day") if sign > 0 else (-hi, -lo, "day")
+    return sign * n, sign * n, unit
+
+
+def offset_of(phrase: str) -> tuple[int, int, str] | None:
+    """The offset of an offset phrase: its row in offsets.csv, else its counted reading."""
+    key = " ".join(phrase.lower().split())
+    return lexicon().offsets.get(key) or counted_offset(key)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from geo.dates.grammar import Point, Raw, scan
-from geo.dates.lexicon import lexicon
+from geo.dates.lexicon import lexicon, offset_of
 from geo.model import DateSpan
 
 
@@ -36,6 +36,8 @@ class DateContext:
     background: DateSpan | None = None  # a background date in the paragraph ("since June 2014")
     document_year: bool = True         # may the document date lend a year (not when the text
                                        # has a timeline of its own, years before it)
+    day_before: DateSpan | None = None  # at a paragraph's start: the day the paragraph before ended
+                                       # on, which "the next day" and "two days later" count from
 
 
 def _month_end(y: int, m: int) -> date:
@@ -205,8 +207,10 @@ def _offset(raw: Raw, text: str, prev: DateSpan | None) -> DateSpan | None:
     paragraph or sentence; vague counts ("weeks later") give ranges, never a made-up day."""
     if prev is None:
         return None             # relative to nothing stated: skipped
-    phrase = " ".join(text[raw.start:raw.end].lower().split())
-    lo, hi, unit = lexicon().offsets[phrase]
+    shift = offset_of(text[raw.start:raw.end])
+    if shift is None:
+        return None
+    lo, hi, unit = shift
     if unit == "day":
         if prev.precision not in ("day", "range") or (prev.end - prev.start).days > 31:
             return None         # "a week later" after "in 2015" says nothing precise
@@ -233,15 +237,18 @@ def _looks_back(phrase: str) -> bool:
     follow (a year-less "11 June" after "the previous year" keeps the paragraph's year)."""
     lx, key = lexicon(), " ".join(phrase.lower().split())
     kind = lx.relative.get(key)
-    return kind == "last_year" or (kind == "offset" and lx.offsets[key][1] < 0)
+    if kind == "last_year":
+        return True
+    shift = offset_of(key) if kind == "offset" or kind is None else None
+    return shift is not None and shift[1] < 0
 
 
 def resolve(raw: Raw, text: str, prev: DateSpan | None, ctx: DateContext) -> DateSpan | None:
     """One Raw to a DateSpan, or None when context cannot supply a missing year."""
     if raw.rel == "offset":
-        return _offset(raw, text, prev)
+        return _offset(raw, text, prev or ctx.day_before)
     if raw.rel:
-        return _relative(raw, text, prev, ctx)
+        return _relative(raw, text, prev or ctx.day_before, ctx)
     y = raw.year()
     if y is None:
         anchored = _anchor_year(raw, prev, ctx)

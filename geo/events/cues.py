@@ -111,7 +111,8 @@ class Lexicon:
     held_by: re.Pattern[str] = re.compile(r"(?!x)x")
     # "... defended Wuhan, but the city was taken": the side before the contrast is not the taker.
     contrast: re.Pattern[str] = re.compile(r"(?!x)x")
-    # "accused Turkey of backing al-Nusra in their attack on Idlib": a charge, not an act of that day.
+    # "accused Turkey of backing al-Nusra in their attack on Idlib": a charge, not an act of that day;
+    # "congratulated the army for retaking X" (kind acclaim): praise of an act done before that day.
     accusation: re.Pattern[str] = re.compile(r"(?!x)x")
     # "was involved in the Siege of Homs, the Battle of Qusayr and ...": a record of past battles.
     participation: re.Pattern[str] = re.compile(r"(?!x)x")
@@ -306,7 +307,7 @@ def load_lexicon(cues_path: str | None = None, words_path: str | None = None) ->
         between=between_rx(by_kind.get("between", [])),
         held_by=_words_rx(by_kind.get("held_by", []), r"\s+(?:the\s+)?$"),
         contrast=_words_rx(by_kind.get("contrast", []), r"\b"),
-        accusation=_words_rx(by_kind.get("accusation", []), r"\s+(?:(?!(?:and|but|which|while|after|when)\b)[\w'-]+\s+){0,12}$"),
+        accusation=_words_rx(by_kind.get("accusation", []) + by_kind.get("acclaim", []), r"\s+(?:(?!(?:and|but|which|while|after|when)\b)[\w'-]+\s+){0,12}$"),
         participation=_words_rx(by_kind.get("participation", []), r"\b"),
         time_shift=re.compile(r"(?<!\w)(?:" + "|".join(by_kind.get("time_unit", ["(?!x)x"])) + r")\s+(?:"
                               + "|".join(by_kind.get("time_shift", ["(?!x)x"])) + r")\b", re.IGNORECASE),

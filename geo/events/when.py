@@ -41,6 +41,23 @@ def spanned(text: str, dates: list[DateSpan], last: DateSpan) -> DateSpan:
     return last
 
 
+# "culminating in the Fall of Berlin, Hitler's suicide, and the German surrender on 8 May 1945": the
+# last item of a list before the date.
+LAST_ITEM = re.compile(r"(?:,|;)\s+(?:and\s+|or\s+)?(?P<item>[^,;]*)$")
+WORD_START = re.compile(r"\b\w")
+
+
+def other_items_date(lex: Lexicon, text: str, cue: CueMatch, date: DateSpan) -> bool:
+    """True when a date after the cue closes a later list item that names an event of its own
+    ("..., and the German surrender on 8 May 1945"): that date is the item's, not the cue's.
+    A list of places ("captured A, B and C on 5 May") shares the date."""
+    m = LAST_ITEM.search(text, cue.end, date.start_char)
+    if m is None:
+        return False
+    item = m.group("item")
+    return any(lex.event_noun.match(item[w.start():]) for w in WORD_START.finditer(item))
+
+
 def event_date(lex: Lexicon, sentence: Sentence, cue: CueMatch, lo: int, hi: int,
                prefer_after: bool = False) -> DateSpan | None:
     """The date span of one cue: the nearest date before it, unless that dates a report or an
@@ -55,7 +72,8 @@ def event_date(lex: Lexicon, sentence: Sentence, cue: CueMatch, lo: int, hi: int
     # the cue it starts the cue's own activity: "conducting airstrikes in Mosul since September 2014").
     before = [d for d in located if d.end_char <= cue.start and not background(sentence.text, d)]
     after = [d for d in located if d.start_char >= cue.end and d.start_char < hi
-             and not RELATIVE_OPEN.search(sentence.text, cue.end, d.start_char)]
+             and not RELATIVE_OPEN.search(sentence.text, cue.end, d.start_char)
+             and not other_items_date(lex, sentence.text, cue, d)]
     if before:
         best = max(before, key=lambda d: d.end_char)
         # "On 29 June, in support of the 2016 offensive": the day inside the nearer year wins.
@@ -85,4 +103,5 @@ def event_date(lex: Lexicon, sentence: Sentence, cue: CueMatch, lo: int, hi: int
     context = [d for d in dates if d.start_char < 0]
     if context:
         return context[0]
-    return located[0] if located else None
+    own = [d for d in located if not other_items_date(lex, sentence.text, cue, d)]
+    return own[0] if own else None
