@@ -85,3 +85,30 @@ def test_a_country_written_after_a_place_is_no_actor():
     trained = _events([("On 2 March 2016 soldiers who had trained in Paris, France were deployed to Erbil.",
                         [("2016-03-02", "2 March 2016")], ["Paris", "France", "Erbil"])])
     assert [(e.event_type, e.actor) for e in trained if e.place_text == "Erbil"] == [("deployment", "")]
+
+
+def test_the_armys_weapon_and_a_government_post_are_the_government():
+    lead = ("Fighting went on in Palmyra and Raqqa.", [("2014-04", "")], ["Palmyra", "Raqqa"])
+    missile = _events([lead, ("On 3 May 2014, 12 people were killed by an Army surface-to-surface missile fired "
+                              "at the Bab Tuma district of Raqqa.", [("2014-05-03", "3 May 2014")], ["Raqqa"])])
+    assert {e.actor for e in missile if e.sources[0].line == 2} == {"Syria"}
+    post = _events([lead, ("On 3 May 2014, 4 civilians were killed as a result of shelling on the village of "
+                           "Tal Sheer by a government checkpoint.", [("2014-05-03", "3 May 2014")], ["Tal Sheer"])],
+                   unresolved=("Tal Sheer",))
+    assert {e.actor for e in post if e.place_text == "Tal Sheer"} == {"Syria"}
+
+
+def test_between_a_name_not_read_as_a_place_and_a_town_is_near_the_town():
+    events = _events([("On 4 June 2016 rebels attacked a convoy between Tell Qarah and al-Hit.",
+                       [("2016-06-04", "4 June 2016")], ["Hit"])])
+    assert [(e.place_text, e.geo_precision) for e in events] == [("Hit", "near")]
+
+
+def test_a_place_in_another_subjects_after_clause_is_not_the_events():
+    events = _events([("On 9 May 2017 the SDF launched an offensive along the river, after Iraqi troops reached Hawija.",
+                       [("2017-05-09", "9 May 2017")], ["Hawija"])])
+    assert [e.place_text for e in events if e.event_type == "battle"] == []
+    # An adjective compound ("ISIL-held") opens no clause of its own.
+    held = _events([("On 9 May 2017 Iraqi troops launched an offensive on Hawija before ISIL-held Kirkuk.",
+                     [("2017-05-09", "9 May 2017")], ["Hawija", "Kirkuk"])])
+    assert "Hawija" in [e.place_text for e in held if e.event_type == "battle"]

@@ -111,6 +111,8 @@ class Lexicon:
     held_by: re.Pattern[str] = re.compile(r"(?!x)x")
     # "... defended Wuhan, but the city was taken": the side before the contrast is not the taker.
     contrast: re.Pattern[str] = re.compile(r"(?!x)x")
+    # ", after government forces reached X": a clause with its own subject (geo/events/locative.own_clause).
+    clause_opener: re.Pattern[str] = re.compile(r"(?!x)x")
     # "accused Turkey of backing al-Nusra in their attack on Idlib": a charge, not an act of that day;
     # "congratulated the army for retaking X" (kind acclaim): praise of an act done before that day.
     accusation: re.Pattern[str] = re.compile(r"(?!x)x")
@@ -307,6 +309,7 @@ def load_lexicon(cues_path: str | None = None, words_path: str | None = None) ->
         between=between_rx(by_kind.get("between", [])),
         held_by=_words_rx(by_kind.get("held_by", []), r"\s+(?:the\s+)?$"),
         contrast=_words_rx(by_kind.get("contrast", []), r"\b"),
+        clause_opener=_words_rx(by_kind.get("clause_opener", []), r"\s+(?:the\s+)?$"),
         accusation=_words_rx(by_kind.get("accusation", []) + by_kind.get("acclaim", []), r"\s+(?:(?!(?:and|but|which|while|after|when)\b)[\w'-]+\s+){0,12}$"),
         participation=_words_rx(by_kind.get("participation", []), r"\b"),
         time_shift=re.compile(r"(?<!\w)(?:" + "|".join(by_kind.get("time_unit", ["(?!x)x"])) + r")\s+(?:"

@@ -17,7 +17,7 @@ from dataclasses import replace
 from geo.actors import ActorLexicon, ActorMatch, load_actors
 from geo.events.cues import CueMatch, Lexicon, load_lexicon
 from geo.events.locative import (between_kept, between_pairs, coordinated, locator_spans, fronted_places,
-                                  governing, opens_with_place)
+                                  governing, opens_with_place, own_clause)
 from geo.events.passive import defender_named
 from geo.events.record import build_event, dominant_country, localize_unplaced
 from geo.events.repeats import SentenceMemo
@@ -45,9 +45,9 @@ PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|got)\s+(?:left\s+)?(?:\w+ly\
 CLAIMED_BY = re.compile(r"\bclaimed\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 NAMED_AS = re.compile(r"\b(?:named|nicknamed|dubbed|code-?named)\b")
 # "a rocket attack", "the shelling": a cue used as a noun; "on a school in Idlib by": its phrase up to "by".
-NOMINAL_LEAD = re.compile(r"\b(?:an?|the|rocket|mortar|suicide|car|chemical|bomb|artillery|air)\s+$", re.IGNORECASE)
+NOMINAL_LEAD = re.compile(r"\b(?:an?|the|of|rocket|mortar|suicide|car|chemical|bomb|artillery|air)\s+$", re.IGNORECASE)
 CUE_BY = re.compile(r"\s+by\s+(?:the\s+|an?\s+)?")
-NOUN_PHRASE_BY = re.compile(r"\s+(?:on|against|in|at|near)\s[^,;:()]*?\bby\s+(?:the\s+)?")
+NOUN_PHRASE_BY = re.compile(r"\s+(?:on|against|in|at|near)\s[^,;:()]*?\bby\s+(?:the\s+|an?\s+)?")
 RELATIVE_HEAD = re.compile(r"\s*,?\s*(?:which|that|who)\s+(?:[\w-]+\s+){0,2}", re.IGNORECASE)
 # "U.S. military officials", "Russian defence ministry spokesman": a state's own voices.
 OFFICIALS = re.compile(r"\s+(?:(?:military|defen[cs]e|army|government|security|senior)\s+){0,2}"
@@ -60,7 +60,10 @@ PURPOSE_CLAUSE = re.compile(r"\b(?:in\s+order\s+to|so\s+as\s+to|with\s+the\s+(?:
                             re.IGNORECASE)
 # "during the government siege of Yarmouk", "Ba'athist Government airstrikes", "a five-day Army assault".
 GOVERNMENT_MODIFIER = re.compile(r"(?:\b(?:the|a|an)\s+(?:[\w-]+\s+)?|^|[,;(]\s*|Ba'athist\s+)"
-                                 r"(?:government|Government|regime|Army)\s+$")
+                                 r"(?:government|Government|regime|Army)\s+"
+                                 # "by an Army surface-to-surface missile fired at": the army's weapon
+                                 r"(?:(?:[\w-]+\s+){0,2}(?:missiles?|rockets?|shells?|bombs?|artillery|tanks?|jets?|"
+                                 r"helicopters?|aircraft|warplanes?|snipers?|mortars?)\s+)?$")
 OBJECT_LEAD = re.compile(r"\s*(?:the\s+)?")
 AGENT_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)   # "... by government forces": a doer
 # "rebel coalition Army of Conquest", "rebels, known as the Army of Conquest": a kind, then its name.
@@ -217,6 +220,10 @@ class Extractor:
             aim = PURPOSE_CLAUSE.search(text, cue.end, next_start)
             if aim is not None:
                 next_start = aim.start()   # "attacked the road in order to cut the supply line to Aleppo"
+            other = own_clause(text, cue.end, next_start, [(a.start, a.end) for a in actor_matches],
+                               self.lex.clause_opener)
+            if other >= 0 and cue.cue.place == "after":
+                next_start = other   # "launched an offensive, after government forces reached X": not at X
             actor, target, holder, chosen = self._who(text, cue, actor_matches, prev_end, next_start,
                                                       previous_actor, context_actor, cues[k + 1:],
                                                       same_paragraph, governing(fronts, cue.start), speech)
@@ -387,7 +394,7 @@ class Extractor:
             actor = (actor or self._subject(text, matches, start, cue.start, usable)
                      or (previous_actor if usable(previous_actor) else "")
                      or self._subject(text, matches, 0, cue.start, usable) or (nearest[-1].actor if nearest else ""))
-        if not actor and etype in HOSTILE_TYPES and GOVERNMENT_MODIFIER.search(text, max(0, cue.start - 30), cue.start):
+        if not actor and etype in HOSTILE_TYPES and GOVERNMENT_MODIFIER.search(text, max(0, cue.start - 60), cue.start):
             actor = "Government forces"   # "the government siege of X", "Government airstrikes": localized later
         if not actor and speakers:
             actor = self._own_forces(text, cue, speakers[-1], speech)

@@ -97,27 +97,38 @@ def coordinated(text: str, spots: list[Spot], locative: re.Pattern[str]) -> set[
 
 
 # "between Azaz and the town of al-Rai": what stands between the two names of the pair.
-BETWEEN_AND = re.compile(r"\s+and\s+" + INTRO)
+BETWEEN_AND = re.compile(r"\s+and\s+" + INTRO + r"(?:(?:al|as|ar|az|ad|ash|el)-)?")   # "and al-Rai": "Rai" read
+# "between Azaz and al-Rai" with Azaz unread as a place: a capitalised name, then "and".
+UNREAD_FIRST = re.compile(r"[A-Z][\w'\u2019-]*(?:[\s-]+(?:[A-Z][\w'\u2019-]*|al|as|ar|el))*" + BETWEEN_AND.pattern)
 
 
 def between_rx(words: list[str]) -> re.Pattern[str]:
-    """Matches "between ", "midway between the villages of " ending right before a place name
+    """Matches "between ", "midway between the villages of " up to where a place name may begin
     (the `between` rows of data/event_words.csv)."""
     alts = "|".join(re.escape(w).replace("\\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-    return re.compile(r"\b(?:" + (alts or "(?!x)x") + r")\s+" + INTRO + r"$", re.IGNORECASE)
+    return re.compile(r"\b(?:" + (alts or "(?!x)x") + r")\s+" + INTRO, re.IGNORECASE)
 
 
 def between_pairs(text: str, spots: list[Spot], between: re.Pattern[str]) -> dict[int, Spot]:
     """For each spot of a "between A and B" phrase (by start), the one spot standing for the pair:
     the event happened somewhere between the two, at neither town, so it goes near the first
-    (the second when the first is not resolved) and not twice."""
+    (the second when the first is not resolved or not read as a place) and not twice."""
     pairs: dict[int, Spot] = {}
     for first, second in zip(spots, spots[1:]):
-        if (between.search(text, max(0, first.start - 60), first.start)
-                and BETWEEN_AND.fullmatch(text, first.end, second.start)):
+        if opens_between(text, first.start, between) == first.start and BETWEEN_AND.fullmatch(text, first.end, second.start):
             keeper = first if first.mention.place is not None or second.mention.place is None else second
             pairs[first.start] = pairs[second.start] = keeper
+    for spot in spots:
+        opened = opens_between(text, spot.start, between)
+        if spot.start not in pairs and opened >= 0 and UNREAD_FIRST.fullmatch(text, opened, spot.start):
+            pairs[spot.start] = spot
     return pairs
+
+
+def opens_between(text: str, at: int, between: re.Pattern[str]) -> int:
+    """Where the name after the last "between" within 80 characters before `at` begins, or -1."""
+    found = list(between.finditer(text, max(0, at - 80), at))
+    return found[-1].end() if found else -1
 
 
 def between_kept(spots: list[Spot], pairs: dict[int, Spot]) -> list[Spot]:
@@ -138,3 +149,15 @@ def locator_spans(every: list[Spot], kept: list[Spot]) -> list[tuple[int, int]]:
     starts = {s.start for s in kept}
     return [(s.start, s.end) for s in every if s.start not in starts
             and not any(k.start < s.end and s.start < k.end for k in kept)]
+
+
+def own_clause(text: str, start: int, end: int, subjects: list[tuple[int, int]], opener: re.Pattern[str]) -> int:
+    """Where a subordinate clause with its own subject begins between `start` and `end` (-1 if none):
+    "launched their offensive ..., after government forces reached Deir ez-Zor" tells where the
+    other side went, not where the offensive was. `subjects`: spans of actor names ("ISIL-held" is none)."""
+    for at, stop in subjects:
+        if start < at < end and not text.startswith("-", stop):
+            m = opener.search(text, max(start, at - 20), at)
+            if m is not None:
+                return m.start()
+    return -1
