@@ -36,3 +36,38 @@ def test_a_list_of_places_shares_the_date_after_it():
                     [("2016-07-09", "9 July 2016")], ["Hit", "Ramadi", "Fallujah"])])
     assert sorted((e.place_text, e.date.start) for e in evs) == [
         ("Fallujah", date(2016, 7, 9)), ("Hit", date(2016, 7, 9)), ("Ramadi", date(2016, 7, 9))]
+
+
+def _dated(evs, place):
+    return [(e.date.start, e.date.end) for e in evs if e.place_text == place]
+
+
+def test_a_bracketed_year_tags_a_name_and_dates_no_later_sentence():
+    evs = _events([("Hawija had lost a third of its pre-war (2013) population.", [("2013", "2013")], ["Hawija"]),
+                   ("Militants then seized Hit.", [], ["Hit"])])
+    assert _dated(evs, "Hit") == []
+
+
+def test_an_undated_sentence_inherits_the_story_time_not_a_flashback():
+    evs = _events([("In October 2016 the army retook areas it had lost in a July 2016 offensive.",
+                    [("2016-10", "October 2016"), ("2016-07", "July 2016")], []),
+                   ("The army then captured Hit.", [], ["Hit"])])
+    assert _dated(evs, "Hit") == [(date(2016, 10, 1), date(2016, 10, 31))]
+
+
+def test_a_summary_paragraph_whose_dates_jump_back_dates_no_undated_sentence():
+    summary = _events([("By May 2016 the army held Anbar.", [("2016-05", "May 2016")], ["Anbar"]),
+                       ("On 2 March 2016, it had taken Ramadi.", [("2016-03-02", "2 March 2016")], ["Ramadi"]),
+                       ("Militants also bombed Hit.", [], ["Hit"])])
+    assert _dated(summary, "Hit") == []
+    story = _events([("On 2 March 2016, the army took Ramadi.", [("2016-03-02", "2 March 2016")], ["Ramadi"]),
+                     ("On 1 March 2016, militants had fled.", [("2016-03-01", "1 March 2016")], []),
+                     ("Militants also bombed Hit.", [], ["Hit"])])
+    assert _dated(story, "Hit") == [(date(2016, 3, 1), date(2016, 3, 1))]
+
+
+def test_a_date_past_a_stray_full_stop_belongs_to_the_clause_after_it():
+    evs = _events([("On 11 October, observers claimed that 8 militiamen were killed in an attack on a "
+                    "checkpoint in Hit. with 16 soldiers being killed the next day.",
+                    [("2016-10-11", "11 October"), ("2016-10-12", "the next day")], ["Hit"])])
+    assert _dated(evs, "Hit") == [(date(2016, 10, 11), date(2016, 10, 11))]

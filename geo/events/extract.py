@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from geo.actors import ActorLexicon, ActorMatch, load_actors
+from geo.events.carry import ParagraphTime
 from geo.events.cues import CueMatch, Lexicon, load_lexicon
 from geo.events.locative import (between_kept, between_pairs, coordinated, locator_spans, fronted_places,
                                   governing, opens_with_place, own_clause)
@@ -96,13 +97,14 @@ class Extractor:
         block: list[Event] = []      # the current paragraph's events
         context_actor, context_section, paragraph = "", (), None
         last_dates: tuple[DateSpan, ...] = ()
+        para_time = ParagraphTime()  # what an undated sentence of the paragraph inherits (carry.py)
         lead_date: tuple[tuple[str, ...], DateSpan] | None = None   # section and last date told
         for sentence in doc.sentences:
             if sentence.section != context_section:
                 context_actor, context_section = "", sentence.section
             same_paragraph = sentence.paragraph == paragraph
             if not same_paragraph:
-                last_dates = ()
+                last_dates, para_time = (), ParagraphTime()
                 events.extend(flush(block))
                 block, para_mentions = [], []
             paragraph = sentence.paragraph
@@ -113,11 +115,14 @@ class Extractor:
                 last_dates = lead_date[1:]
             if not sentence.dates and last_dates:
                 # "Another round of airstrikes in the afternoon ...": the paragraph's last date holds.
-                sentence = replace(sentence, dates=tuple(replace(d, start_char=-1, end_char=-1)
-                                                         for d in last_dates[-1:]))
+                held = para_time.held() if para_time.stated else tuple(replace(d, start_char=-1, end_char=-1)
+                                                             for d in last_dates[-1:])
+                if held:
+                    sentence = replace(sentence, dates=held)
             elif any(d.start_char >= 0 and not background(sentence.text, d) for d in sentence.dates):
                 last_dates = tuple(d for d in sentence.dates if d.start_char >= 0 and not background(sentence.text, d))
                 lead_date = (sentence.section, last_dates[-1])
+                para_time.told(sentence.text, last_dates)
             if navigation_section(self.lex, sentence.section):
                 continue   # "See also", "Order of battle": lists of links and forces
             found, subject = self._remembered(doc, sentence, by_sentence.get(sentence.index, []), context_actor,

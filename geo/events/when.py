@@ -12,6 +12,10 @@ REPORTED_WINDOW = 130   # how far after a reported cue its own date may stand
 # ", Operation Odyssey Lightning concluded on 19 December": a new clause with its own subject and verb.
 NEW_CLAUSE = re.compile(r";|,\s+(?:[A-Z][\w'-]*\s+)+[a-z]+ed\b|\bby\s+$")
 
+# "... on an attack on a checkpoint. with 16 soldiers being killed the next day": a date past a
+# full stop or in an absolute "with X being ..." clause is that clause's.
+CLAUSE_BREAK = re.compile(r"[.;]\s|\bwith\s+(?:[\w-]+\s+){0,4}(?:being|having)\b")
+
 # "retook Sinjar, which ISIL had seized in August 2014, on 13 November": a date inside a relative
 # clause on the object belongs to that clause's verb.
 RELATIVE_OPEN = re.compile(r",\s*(?:which|that|who)\b[^,;]*$")
@@ -84,13 +88,15 @@ def event_date(lex: Lexicon, sentence: Sentence, cue: CueMatch, lo: int, hi: int
         best = spanned(sentence.text, before, best)
         # "On 23 January, Jeffrey stated ... the drone strike in Baghdad on 3 January": a date
         # before a reporting verb dates the report; the event's own date follows the cue.
-        own = [d for d in after if d.start_char - cue.end <= 60]
+        own = [d for d in after if d.start_char - cue.end <= 60
+               and not CLAUSE_BREAK.search(sentence.text, cue.end, d.start_char)]
         if lex.report.search(sentence.text[best.end_char:cue.start]):
             # A report's date is never its strikes' date: take the event's own date further on too
             # ("reported that warplanes conducted 51 airstrikes in Libya, ..., between 7 and 10 October").
             told = own or [d for d in after if d.start_char - cue.end <= REPORTED_WINDOW
                            and getattr(d, "qualifier", "") not in ("by", "as of", "since", "until")
-                           and not NEW_CLAUSE.search(sentence.text, cue.end, d.start_char)]
+                           and not NEW_CLAUSE.search(sentence.text, cue.end, d.start_char)
+                           and not CLAUSE_BREAK.search(sentence.text, cue.end, d.start_char)]
             if told:
                 return told[0]
         # "Jordan, which had been conducting airstrikes in Syria since September 2014, initiated
