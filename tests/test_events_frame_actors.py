@@ -112,3 +112,24 @@ def test_a_place_in_another_subjects_after_clause_is_not_the_events():
     held = _events([("On 9 May 2017 Iraqi troops launched an offensive on Hawija before ISIL-held Kirkuk.",
                      [("2017-05-09", "9 May 2017")], ["Hawija", "Kirkuk"])])
     assert "Hawija" in [e.place_text for e in held if e.event_type == "battle"]
+
+
+def test_a_rebel_attack_is_the_rebels_and_special_forces_groups_are_american():
+    events = _events([("On 5 January 2013 a rebel attack on Raqqa was repelled.", [("2013-01-05", "5 January 2013")],
+                       ["Raqqa"])])
+    assert {e.actor for e in events} == {"Free Syrian Army"}
+    lexicon = load_actors()
+    assert [m.actor for m in lexicon.find("soldiers of the 5th SFG and the 5th Legion")] == ["United States", "Syria"]
+
+
+def test_a_country_crossed_on_the_way_is_not_where_troops_deployed():
+    events = _events([("On 29 October 2014 Peshmerga fighters were deployed, crossing the border into Jordan by road "
+                       "with their heavy weapons and artillery and then driving to the front near Kobani.",
+                       [("2014-10-29", "29 October 2014")], ["Jordan", "Kobani"])])
+    assert "Jordan" not in [e.place_text for e in events if e.event_type == "deployment"]
+    via = _events([("On 29 October 2014 Peshmerga fighters were deployed via Erbil and then went on to Kobani.",
+                    [("2014-10-29", "29 October 2014")], ["Erbil", "Kobani"])])
+    assert "Erbil" not in [e.place_text for e in via if e.event_type == "deployment"]
+    direct = _events([("On 29 October 2014 Jordanian troops were deployed, crossing into Syria.",
+                       [("2014-10-29", "29 October 2014")], ["Syria"])])
+    assert [e.place_text for e in direct if e.event_type == "deployment"] == ["Syria"]

@@ -18,7 +18,7 @@ from geo.actors import ActorLexicon, ActorMatch, load_actors
 from geo.events.carry import ParagraphTime
 from geo.events.cues import CueMatch, Lexicon, load_lexicon
 from geo.events.locative import (between_kept, between_pairs, coordinated, locator_spans, fronted_places,
-                                  governing, opens_with_place, own_clause)
+                                  governing, on_route, opens_with_place, own_clause)
 from geo.events.passive import defender_named
 from geo.events.record import build_event, dominant_country, localize_unplaced
 from geo.events.repeats import SentenceMemo
@@ -242,6 +242,8 @@ class Extractor:
                 continue   # "a week before the Mosul offensive ended": an event recalled, not dated here
             # "a convoy carrying missiles to Lebanon": where it went, not where it was hit.
             reachable = [s for s in spots if cue.cue.event_type not in HOSTILE_TYPES or not in_transit(self.lex, text, s)]
+            if cue.cue.event_type == "deployment":   # "crossed into Turkey, then drove to Kobani": not in Turkey
+                reachable = [s for s in reachable if not on_route(text, s, spots, self.lex.route)]
             for spot in between_kept(chosen(reachable, prev_end, next_start), pairs):
                 if spot.start >= cue.end and names_past_event(self.lex, text, spot):
                     continue   # "two days after the Paris attacks": Paris is not where the jets bombed

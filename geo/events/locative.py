@@ -161,3 +161,15 @@ def own_clause(text: str, start: int, end: int, subjects: list[tuple[int, int]],
             if m is not None:
                 return m.start()
     return -1
+
+
+# "... then drove to the border near Kobani": the place the way led to.
+ONWARD = re.compile(r"\b(?:to|towards?|near|into|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def on_route(text: str, spot: Spot, spots: list[Spot], route: re.Pattern[str]) -> bool:
+    """True when `spot` is a way through ("crossed the border into Turkey", "via Erbil") and a later
+    place of the sentence is where the way led ("... then drove to the border near Kobani")."""
+    if route.search(text, max(0, spot.start - 30), spot.start) is None:
+        return False
+    return any(s.start > spot.end and ONWARD.search(text, max(spot.end, s.start - 40), s.start) for s in spots)
