@@ -71,3 +71,22 @@ def test_a_date_past_a_stray_full_stop_belongs_to_the_clause_after_it():
                     "checkpoint in Hit. with 16 soldiers being killed the next day.",
                     [("2016-10-11", "11 October"), ("2016-10-12", "the next day")], ["Hit"])])
     assert _dated(evs, "Hit") == [(date(2016, 10, 11), date(2016, 10, 11))]
+
+
+def test_a_counted_time_right_after_the_cue_is_its_own_date():
+    evs = _events([("On 8 May, militants seized Hit, the army retook Hit two days later.",
+                    [("2016-05-08", "8 May"), ("2016-05-10", "two days later")], ["Hit", "Hit"]),
+                   ("On 8 May, the army captured Ramadi and the next day, militias entered Mosul.",
+                    [("2016-05-08", "8 May"), ("2016-05-09", "the next day")], ["Ramadi", "Mosul"])])
+    assert sorted((e.place_text, e.event_type, e.date.start.day) for e in evs) == [
+        ("Hit", "territory_change", 8), ("Hit", "territory_change", 10),
+        ("Mosul", "deployment", 9), ("Ramadi", "territory_change", 8)]
+
+
+def test_a_date_in_the_cues_own_clause_beats_one_before_a_comma():
+    evs = _events([("On 28 May 2016, militants attacked the army, capturing Hit by 1 June 2016.",
+                    [("2016-05-28", "28 May 2016"), ("2016-06-01", "1 June 2016")], ["Hit"]),
+                   ("In May 2016, militants seized Mosul, and the army had held Mosul since 2014.",
+                    [("2016-05", "May 2016"), ("2014", "2014")], ["Mosul", "Mosul"])])
+    assert sorted((e.place_text, e.date.start) for e in evs if e.event_type == "territory_change") == [
+        ("Hit", date(2016, 6, 1)), ("Mosul", date(2016, 5, 1))]

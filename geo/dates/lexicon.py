@@ -113,3 +113,10 @@ def offset_of(phrase: str) -> tuple[int, int, str] | None:
     """The offset of an offset phrase: its row in offsets.csv, else its counted reading."""
     key = " ".join(phrase.lower().split())
     return lexicon().offsets.get(key) or counted_offset(key)
+
+
+def counts_from_another_date(phrase: str) -> bool:
+    """"two days later", "the next day", "that month": a phrase that names a time only by counting
+    from another date (an offset or a relative phrase), not a calendar date."""
+    key = " ".join(phrase.lower().split())
+    return key in lexicon().relative or offset_of(key) is not None

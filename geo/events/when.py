@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from geo.dates.lexicon import counts_from_another_date
 from geo.events.cues import CueMatch, Lexicon
 from geo.model import DateSpan, Sentence
 
@@ -15,6 +16,34 @@ NEW_CLAUSE = re.compile(r";|,\s+(?:[A-Z][\w'-]*\s+)+[a-z]+ed\b|\bby\s+$")
 # "... on an attack on a checkpoint. with 16 soldiers being killed the next day": a date past a
 # full stop or in an absolute "with X being ..." clause is that clause's.
 CLAUSE_BREAK = re.compile(r"[.;]\s|\bwith\s+(?:[\w-]+\s+){0,4}(?:being|having)\b")
+
+# "..., The Syrian Army launched a counterattack a few days later": nothing but words between a cue and
+# a counted time after it (no comma, no "and"): that time is the cue's own.
+OWN_SHIFT_GAP = 40
+CLAUSE_GAP = re.compile(r"[,;:()]|\b(?:and|but|while|whereas|when|after|before)\b")
+
+
+# "On 28 September, ISIL launched its counteroffensive, capturing al-Qaryatayn by 1 October": a date in
+# the cue's own clause, after it, beats one told before a comma (these qualifiers only: "since 2014",
+# "until March" bound a state, they do not date the act).
+OWN_QUALIFIERS = ("", "by")
+
+
+def own_clause_date(text: str, cue: CueMatch, before: list[DateSpan], after: list[DateSpan]) -> DateSpan | None:
+    """The date of the cue's own clause after it: a counted time ("two days later", "the next
+    day") right after the cue, or a calendar date there when the sentence's earlier date stands
+    in another clause."""
+    last = max(before, key=lambda d: d.end_char) if before else None
+    apart = last is None or CLAUSE_GAP.search(text, last.end_char, cue.start) is not None
+    for d in after:
+        if d.start_char - cue.end > OWN_SHIFT_GAP:
+            break
+        if CLAUSE_GAP.search(text, cue.end, d.start_char):
+            continue
+        if counts_from_another_date(d.text) or (apart and d.qualifier in OWN_QUALIFIERS):
+            return d
+    return None
+
 
 # "retook Sinjar, which ISIL had seized in August 2014, on 13 November": a date inside a relative
 # clause on the object belongs to that clause's verb.
@@ -78,6 +107,9 @@ def event_date(lex: Lexicon, sentence: Sentence, cue: CueMatch, lo: int, hi: int
     after = [d for d in located if d.start_char >= cue.end and d.start_char < hi
              and not RELATIVE_OPEN.search(sentence.text, cue.end, d.start_char)
              and not other_items_date(lex, sentence.text, cue, d)]
+    shifted = own_clause_date(sentence.text, cue, before, after)
+    if shifted is not None:
+        return shifted
     if before:
         best = max(before, key=lambda d: d.end_char)
         # "On 29 June, in support of the 2016 offensive": the day inside the nearer year wins.
