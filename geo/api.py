@@ -26,7 +26,8 @@ from geo.spill import CandidateSpill
 from geo.involvement import COLUMNS as INVOLVEMENT_COLUMNS
 from geo.model import Document, Event, Mention
 from geo.tables import (AREA_COLUMNS, BASE_COLUMNS, CONTROL_COLUMNS, EVENT_COLUMNS,
-                        TERRITORY_COLUMNS, UNRESOLVED_COLUMNS, event_rows, point_of)
+                        TERRITORY_COLUMNS, UNRESOLVED_COLUMNS, event_points, iter_event_rows,
+                        point_of)
 from geo.territory.areacache import AreaCache
 from geo.territory.areacache import cache_path as area_cache_path
 from geo.territory import area_rows, control_features, load_user_polygons, timeline, timeline_rows
@@ -67,7 +68,8 @@ class Atlas:
         from geo.export import frame
 
         layer = self.layers[name]
-        return frame(layer.rows, layer.columns, layer.geometries)
+        geometries = None if layer.geometries is None else list(layer.geometries)
+        return frame(list(layer.rows), layer.columns, geometries)
 
     def _table(self, name: str) -> "pd.DataFrame":
         import pandas as pd
@@ -151,8 +153,9 @@ def _horizon(docs: list[Document], events: list[Event]) -> date | None:
 
 
 class StreamedRows:
-    """Rows read again from the result store each time they are iterated: mention-sized tables
-    stay on disk instead of in memory (iterate it, or `list()` it for a small build)."""
+    """Rows made again each time they are iterated (read from the result store, or built from
+    the events): mention- and event-sized tables are never whole in memory (iterate it, or
+    `list()` it for a small build)."""
 
     def __init__(self, produce: Callable[[], Iterator]) -> None:
         self._produce = produce
@@ -242,10 +245,11 @@ def _joining_stages(plan, store, errors: list[str], timings: dict[str, float],
     t = time.perf_counter()
     from geo.places import MENTION_COLUMNS, mention_rows
 
-    erows = event_rows(events, actors)
     mentions = StreamedRows(lambda: _stream(plan, store, "mentions"))
     layers = {
-        "events": Layer(erows, EVENT_COLUMNS, [point_of(r) for r in erows]),
+        # made again at each use: a big archive's rows would outweigh its events several times
+        "events": Layer(StreamedRows(lambda: iter_event_rows(events, actors)), EVENT_COLUMNS,
+                        StreamedRows(lambda: event_points(events))),
         "places": places_layer(mentions, events),
         "bases": Layer(base_rows, BASE_COLUMNS, [point_of(r) for r in base_rows]),
         "territory": Layer(territory_rows, TERRITORY_COLUMNS, [r["geometry"] for r in territory_rows]),

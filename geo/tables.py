@@ -13,7 +13,7 @@ import json
 import math
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -46,12 +46,16 @@ UNRESOLVED_COLUMNS = ["name", "doc", "line", "context"]
 
 def event_rows(events: list[Event], actors: ActorLexicon | None = None) -> list[dict]:
     """One flat row per (merged) event, in the events.csv column order."""
+    return list(iter_event_rows(events, actors))
+
+
+def iter_event_rows(events: Iterable[Event], actors: ActorLexicon | None = None) -> Iterator[dict]:
+    """`event_rows` one by one."""
     actors = actors or load_actors()
-    rows = []
     for ev in events:
         p = ev.place
         first = ev.sources[0] if ev.sources else None
-        rows.append({
+        yield {
             "event_id": ev.event_id,
             "doc": first.doc if first else "",
             "line": first.line if first else 0,
@@ -74,8 +78,14 @@ def event_rows(events: list[Event], actors: ActorLexicon | None = None) -> list[
             "source_refs": "; ".join(f"{s.doc}:{s.line}" for s in ev.sources),
             "actor_side": actors.side(ev.actor),
             "actor_color": actors.color(ev.actor) if ev.actor else actors.side_color("other"),
-        })
-    return rows
+        }
+
+
+def event_points(events: Iterable[Event]) -> Iterator[Point | None]:
+    """`point_of` each event's row, without making the rows."""
+    for ev in events:
+        p = ev.place
+        yield point_of({"lat": round(p.lat, 6), "lon": round(p.lon, 6)}) if p else None
 
 
 def _num(v) -> bool:
@@ -169,15 +179,23 @@ def feature_collection_text(rows: list[dict], geometries: list, columns: list[st
     The text is what json.dumps gives for the whole collection, put together feature by
     feature so that a big polygon's geometry text can come from `texts` (kept from an earlier
     build, keyed by the geometry's WKB)."""
-    features = []
+    return "".join(feature_collection_pieces(rows, geometries, columns, keep_null, texts))
+
+
+def feature_collection_pieces(rows: Iterable[dict], geometries: Iterable, columns: list[str] | None = None,
+                              keep_null: bool = False, texts: BlobCache | None = None) -> Iterator[str]:
+    """`feature_collection_text` in pieces, to write a big layer without holding its text."""
+    yield '{"type": "FeatureCollection", "features": ['
+    first = True
     for row, geom in zip(rows, geometries):
         g = _geometry_text(geom, texts)
         if g == "null" and not keep_null:
             continue
         cols = columns or [c for c in row if c != "geometry"]
         props = json.dumps({c: plain(row.get(c)) for c in cols}, ensure_ascii=False)
-        features.append(f'{{"type": "Feature", "geometry": {g}, "properties": {props}}}')
-    return f'{{"type": "FeatureCollection", "features": [{", ".join(features)}]}}'
+        yield f'{"" if first else ", "}{{"type": "Feature", "geometry": {g}, "properties": {props}}}'
+        first = False
+    yield "]}"
 
 
 # Polygons with at least this many vertices have their GeoJSON text cached (a territory layer).
@@ -221,7 +239,8 @@ _TEXT_METHOD = hashlib.sha256(Path(__file__).read_bytes()).digest()
 
 def write_geojson_rows(path: str | os.PathLike, rows: list[dict], geometries: list,
                        columns: list[str] | None = None, texts: BlobCache | None = None) -> Path:
-    write_text(path, feature_collection_text(rows, geometries, columns, texts=texts))
+    with open_text(path) as handle:
+        handle.writelines(feature_collection_pieces(rows, geometries, columns, texts=texts))
     return Path(path)
 
 
