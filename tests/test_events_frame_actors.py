@@ -133,3 +133,21 @@ def test_a_country_crossed_on_the_way_is_not_where_troops_deployed():
     direct = _events([("On 29 October 2014 Jordanian troops were deployed, crossing into Syria.",
                        [("2014-10-29", "29 October 2014")], ["Syria"])])
     assert [e.place_text for e in direct if e.event_type == "deployment"] == ["Syria"]
+
+
+def test_an_attack_on_held_parts_of_a_city_is_near_it():
+    events = _events([("On 2 May 2015 rebels shelled government-held parts of Raqqa.", [("2015-05-02", "2 May 2015")],
+                       ["Raqqa"])])
+    assert [(e.place_text, e.geo_precision) for e in events] == [("Raqqa", "near")]
+
+
+def test_a_district_of_a_city_is_one_place_and_an_unknown_one_is_near_the_city():
+    district = _events([("On 2 May 2015 a colonel was shot dead in the Raqqa district of Mashlab.",
+                         [("2015-05-02", "2 May 2015")], ["Raqqa", "Mashlab"])], unresolved=("Mashlab",))
+    assert [(e.place_text, e.geo_precision) for e in district] == [("Raqqa", "near")]
+    known = _events([("On 2 May 2015 a colonel was shot dead in the Anbar district of Ramadi.",
+                      [("2015-05-02", "2 May 2015")], ["Anbar", "Ramadi"])])
+    assert [(e.place_text, e.geo_precision) for e in known] == [("Ramadi", "place")]
+    suburb = _events([("On 2 May 2015 government forces shelled the Raqqa suburb of Mashlab.",
+                       [("2015-05-02", "2 May 2015")], ["Raqqa"])])
+    assert [(e.place_text, e.geo_precision) for e in suburb] == [("Raqqa", "near")]

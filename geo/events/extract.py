@@ -17,8 +17,8 @@ from dataclasses import replace
 from geo.actors import ActorLexicon, ActorMatch, load_actors
 from geo.events.carry import ParagraphTime
 from geo.events.cues import CueMatch, Lexicon, load_lexicon
-from geo.events.locative import (between_kept, between_pairs, coordinated, locator_spans, fronted_places,
-                                  governing, on_route, opens_with_place, own_clause)
+from geo.events.locative import (between_kept, between_pairs, coordinated, district_hosts, locator_spans,
+                                  fronted_places, governing, on_route, opens_with_place, own_clause)
 from geo.events.passive import defender_named
 from geo.events.record import build_event, dominant_country, localize_unplaced
 from geo.events.repeats import SentenceMemo
@@ -166,7 +166,7 @@ class Extractor:
         if not cues:
             return [], subject_all
         every = all_spots(sentence, mentions)
-        spots = kept_spots(sentence, every)
+        spots, hosts = district_hosts(text, kept_spots(sentence, every))   # "the Damascus district of X"
         locators = locator_spans(every, spots)   # "Constanta, Romania": a place's country, no actor
         actor_matches = [a for a in actor_matches if not any(s <= a.start and a.end <= e for s, e in locators)]
         # "Canada conducted ...", "U.S. forces": a country name used as an actor is not a place.
@@ -249,7 +249,7 @@ class Extractor:
                     continue   # "two days after the Paris attacks": Paris is not where the jets bombed
                 # "near Irbil and Mount Sinjar": one "near" governs the whole pair.
                 near_run = near_run and last is not None and bool(AND_ONLY.fullmatch(text[last.end:spot.start]))
-                ev = self._event(doc, sentence, cue, spot, actor, target, holder, near_run or spot.start in pairs,
+                ev = self._event(doc, sentence, cue, spot, actor, target, holder, near_run or spot.start in pairs or spot.start in hosts,
                                  prev_end)
                 last = spot
                 if ev is not None and ev.geo_precision == "near":

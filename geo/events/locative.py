@@ -173,3 +173,23 @@ def on_route(text: str, spot: Spot, spots: list[Spot], route: re.Pattern[str]) -
     if route.search(text, max(0, spot.start - 30), spot.start) is None:
         return False
     return any(s.start > spot.end and ONWARD.search(text, max(spot.end, s.start - 40), s.start) for s in spots)
+
+
+# "the Damascus district of Rukn al-Din": the city only says where the district is.
+DISTRICT_OF = re.compile(r"\s+(?:district|neighbou?rhood|quarter|suburb|sector)\s+of\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def district_hosts(text: str, spots: list[Spot]) -> tuple[list[Spot], set[int]]:
+    """`spots` with one place for "the Damascus district of Rukn al-Din", "the Bab Tuma
+    neighbourhood of Aleppo": the district when the gazetteer knows it (the host is the one with
+    more people), else the host city, then only near the event (its start in the returned set)."""
+    dropped, near = set(), set()
+    for first, second in zip(spots, spots[1:]):
+        if DISTRICT_OF.fullmatch(text, first.end, second.start):
+            known = [s for s in (first, second) if s.mention.place is not None]
+            if len(known) == 1:
+                dropped.add((second if known[0] is first else first).start)   # the unknown district
+                near.add(known[0].start)
+            elif known:
+                dropped.add(max(known, key=lambda s: s.mention.place.population).start)   # the host
+    return [s for s in spots if s.start not in dropped], near
