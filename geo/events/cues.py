@@ -155,6 +155,10 @@ class Lexicon:
     speech: re.Pattern[str] = re.compile(r"(?!x)x")
     # "Near Mosul, ...", "Additionally, in Iraq, ...": a locative opening a clause (locative.py).
     fronted: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "a poll showed 72% supported airstrikes": an opinion measured about an act, not the act.
+    opinion: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "an anti-tank missile", "a government checkpoint": a weapon or shooter on the ground.
+    ground_fire: re.Pattern[str] = re.compile(r"(?!x)x")
     # Rows by the openings their matches can start with (prefix.py); rows of unknown opening.
     by_opening: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
     anywhere: tuple[Cue, ...] = ()
@@ -315,6 +319,8 @@ def load_lexicon(cues_path: str | None = None, words_path: str | None = None) ->
         clause_opener=_words_rx(by_kind.get("clause_opener", []), r"\s+(?:the\s+)?$"),
         accusation=_words_rx(by_kind.get("accusation", []) + by_kind.get("acclaim", []), r"\s+(?:(?!(?:and|but|which|while|after|when)\b)[\w'-]+\s+){0,12}$"),
         participation=_words_rx(by_kind.get("participation", []), r"\b"),
+        opinion=_words_rx(by_kind.get("opinion", []), r"\b"),
+        ground_fire=_words_rx(by_kind.get("ground_fire", []), r"\b"),
         time_shift=re.compile(r"(?<!\w)(?:" + "|".join(by_kind.get("time_unit", ["(?!x)x"])) + r")\s+(?:"
                               + "|".join(by_kind.get("time_shift", ["(?!x)x"])) + r")\b", re.IGNORECASE),
         transit=_words_rx(by_kind.get("transit", []), r"\s+(?:[\w'-]+\s+){0,4}?(?:to|for|from|towards|toward|into)\s+(?:the\s+)?$"),

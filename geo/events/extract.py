@@ -26,7 +26,8 @@ from geo.events.when import background
 from geo.events.where import choose_span
 from geo.events.filters import (compared, people_taken, delayed, is_water, judicial, lacks_aircraft, modal, names_accord,
                                 names_past_event, navigation_section, part_of_target, planned, purpose_edge, topical,
-                                cited_in_passing, battle_record, attributive, roster, in_transit, mood_carried)
+                                cited_in_passing, battle_record, attributive, roster, in_transit, mood_carried,
+                                opinion_measured, ground_fire, titled_list)
 from geo.model import DateSpan, Document, Event, Mention, Sentence
 from geo.events.text import (  # place_key, text_index: re-exported for callers
     COUNTED, MASS, LOCATIVE, BACK_REF, BY_AGENT, OCCUPY, AND_ONLY, COMPOUND, ORIGIN, SUPPORT, SENT_FORCE,
@@ -66,7 +67,7 @@ GOVERNMENT_MODIFIER = re.compile(r"(?:\b(?:the|a|an)\s+(?:[\w-]+\s+)?|^|[,;(]\s*
                                  r"(?:(?:[\w-]+\s+){0,2}(?:missiles?|rockets?|shells?|bombs?|artillery|tanks?|jets?|"
                                  r"helicopters?|aircraft|warplanes?|snipers?|mortars?)\s+)?$")
 OBJECT_LEAD = re.compile(r"\s*(?:the\s+)?")
-AGENT_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)   # "... by government forces": a doer
+AGENT_BY = re.compile(r"\bby\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)   # "... by government forces": a doer
 # "rebel coalition Army of Conquest", "rebels, known as the Army of Conquest": a kind, then its name.
 APPOSED_NAME = re.compile(r"(?:\s+of(?:\s+[A-Za-z-]+){1,3})?\s*,?\s*(?:(?:called|named|known\s+as)\s+)?(?:the\s+)?")
 # "its capture of Mosul", "ISIL's seizure of Ramadi", "the group's offensive": a possessor before the cue's noun.
@@ -210,13 +211,16 @@ class Extractor:
                 continue   # "the deadliest attack since 2009", "captured 112 soldiers": not this event
             if self.lex.peaceful.match(text, cue.end):
                 continue   # "shot a film", "killed in a car accident": no act of war
-            if cited_in_passing(self.lex, text, cue) or battle_record(self.lex, text, cue, cues):
+            if (cited_in_passing(self.lex, text, cue) or battle_record(self.lex, text, cue, cues)
+                    or titled_list(text, cue, cues)):
                 continue   # "(the First Battle of Kharkov)", "was involved in the Siege of Homs, ...": cited names
             if attributive(self.lex, text, cue):
                 continue   # "broke through to besieged Warsaw": a state, not the act
             if 0 <= aims <= cue.start:
                 continue   # "the purposes ... as to be: ... break the siege of Mount Sinjar": aims, not events
-            if topical(self.lex, text, cue) or lacks_aircraft(self.lex, text, cue):
+            if ground_fire(self.lex, text, cue):   # "struck by an anti-tank missile": no aircraft, an attack
+                cue = replace(cue, cue=replace(cue.cue, event_type="attack"))
+            if topical(self.lex, text, cue) or lacks_aircraft(self.lex, text, cue) or opinion_measured(self.lex, text, cue):
                 continue   # "speaking about airstrikes", "forces were targeting"
             prev_end = cues[k - 1].end if k else 0
             next_start = cues[k + 1].start if k + 1 < len(cues) else len(text)

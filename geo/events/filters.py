@@ -246,9 +246,10 @@ def names_accord(lex: Lexicon, text: str, spot: Spot) -> bool:
     return bool(lex.name_noun.match(text[spot.end:spot.end + 20]))
 
 
-# "captured 112 soldiers", "captured and interrogated the soldiers": the object is people, not a place.
+# "captured 112 soldiers", "captured and interrogated the soldiers", "captured the Iraqi general":
+# the object is people, not a place (a nationality may qualify them).
 CAPTIVE_OBJECT = re.compile(r"\s+(?:and\s+[a-z]+\s+)?(?:(?:the|a|an|two|three|several|dozens\s+of|some|about|at\s+least|"
-                            r"\d[\d,]*|[a-z]+-?[a-z]*)\s+){0,3}$")
+                            r"\d[\d,]*|[a-z]+-?[a-z]*|[A-Z][a-z]+(?:i|ian|ish|ese|an))\s+){0,3}$")
 
 
 def people_taken(lex: Lexicon, text: str, cue: CueMatch) -> bool:
@@ -394,3 +395,64 @@ def mood_carried(text: str, unreal_end: int, cue: CueMatch) -> bool:
         return False
     word = cue.text.split()[0].lower()
     return not (word.endswith("ed") or word in PAST_FORMS)
+
+
+def opinion_measured(lex: Lexicon, text: str, cue: CueMatch) -> bool:
+    """"A 2016 poll found that 60% backed airstrikes in Syria": what people think of an act, not the act."""
+    return lex.opinion.search(text, 0, cue.start) is not None
+
+
+# The rest of the cue's clause ("by an ISIL anti-tank missile in eastern Homs") and the start of it.
+CLAUSE_REST = re.compile(r"[^,;.]{0,90}")
+CLAUSE_LEAD = re.compile(r"[^,;.()]{0,40}$")
+SHOOTER_BY = re.compile(r"\bby\s+(?:an?\s+|the\s+)?(?:[\w.'’-]+\s+){0,3}?$", re.IGNORECASE)
+
+
+def ground_fire(lex: Lexicon, text: str, cue: CueMatch) -> bool:
+    """"the truck was struck by a rebel anti-tank missile", "the shelling of the village by an army
+    checkpoint", "Iraqi artillery bombarded the town": a broad strike cue whose weapon or shooter is
+    on the ground is an attack, not an airstrike (cues that name the air, "air strike", stay)."""
+    if cue.cue.event_type != "airstrike" or lex.air_word.search(cue.text):
+        return False
+    rest = CLAUSE_REST.match(text, cue.end)
+    for m in lex.ground_fire.finditer(text, cue.end, rest.end()):
+        if SHOOTER_BY.search(text, cue.end, m.start()):
+            return True
+    lead = CLAUSE_LEAD.search(text, 0, cue.start)
+    return (lex.ground_fire.search(text, lead.start(), cue.start) is not None
+            and lex.air_word.search(text, lead.start(), cue.start) is None)
+
+
+# "the Quneitra offensive": a campaign named by the capitalised words before its noun.
+NAMED_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+$")
+TITLE_NOUNS = ("offensive", "campaign", "siege", "battle", "massacre", "blitz")
+# What may stand between two titles of one list: their names, years, brackets and list words.
+LIST_TOKEN = re.compile(r"\([^()]*\)|[\w'’.–-]+|[,;:]")
+NAME_TOKEN = re.compile(r"[A-Z0-9][\w'’.–-]*|[a-z]{1,3}-[A-Z][\w'’-]*|of|the|de|and|or|as|well|,")
+SEPARATORS = frozenset((",", "and", "or", "well"))   # "well": of "as well as"
+
+
+def titled(text: str, cue: CueMatch) -> bool:
+    """A cue that is an event's title: "the Battle of Bosra", "the Siege of Homs", "the Idlib offensive"."""
+    if cue.text[:1].isupper():
+        return True
+    return cue.text.lower().startswith(TITLE_NOUNS) and NAMED_BEFORE.search(text, max(0, cue.start - 40), cue.start) is not None
+
+
+def titled_list(text: str, cue: CueMatch, cues: list[CueMatch]) -> bool:
+    """True for a title in a list of titles ("a string of victories in the Quneitra offensive, the
+    Battle of Bosra and the Battle of Nasib", "with the Battle of Britain and the Battle of the
+    Atlantic"): names cited as examples of a period, not events dated and placed by the sentence."""
+    if not titled(text, cue):
+        return False
+    k = cues.index(cue)
+    pairs = [(cues[k - 1], cue)] if k else []
+    pairs += [(cue, cues[k + 1])] if k + 1 < len(cues) else []
+    return any(titled(text, a) and titled(text, b) and list_between(text[a.end:b.start]) for a, b in pairs)
+
+
+def list_between(gap: str) -> bool:
+    """Only names, years, brackets and list words ("Bosra (2015) and the"), one separator at least."""
+    tokens = LIST_TOKEN.findall(gap)
+    return (any(t.lower() in SEPARATORS for t in tokens)
+            and all(t.startswith("(") or NAME_TOKEN.fullmatch(t) for t in tokens))

@@ -52,3 +52,11 @@ def surnames_in(text: str, given: frozenset[str]) -> frozenset[str]:
     people's names."""
     return frozenset(m.group(2).lower() for m in _NAME_PAIR_RE.finditer(text)
                      if m.group(1).lower() in given)
+
+
+def person_or_group(surface: str, prev_word: str, given: frozenset[str], ctx) -> bool:
+    """An unknown compound name (folded `surface`) that opens with a given name ("Ahmad
+    al-Mubarak"), follows a title ("Colonel Hadi al-Amiri") or opens with an armed group's unit
+    word ("Liwa al-Aqsa", "Suqour al-Sham": place_context.csv role org_head): not a place."""
+    first = surface.split()[0]
+    return first in given or first in ctx.get("org_head", ()) or prev_word in ctx["title"]

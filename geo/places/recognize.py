@@ -18,7 +18,7 @@ from geo.places.features import (EXTEND_AFTER, FEATURE_FIRST, FEATURE_LAST, FEAT
                                  FEATURES_BEFORE, LOWER_CUE, PLURAL_FEATURES)
 from geo.places.linkverdict import link_verdict, model_in_link
 from geo.places.nonplace import MODEL_START, Excluder, in_operation_name, is_vehicle, org_second
-from geo.places.people import beside_name, surnames_in
+from geo.places.people import beside_name, person_or_group, surnames_in
 from geo.places.tokens import (_NEXT_RE, _phrases, _prev_token, at_line_start, at_sentence_start,
                                in_caps_line)
 from geo.places.within import holds, region_after_comma
@@ -134,6 +134,7 @@ def _analyse(text, folded, chosen, gazetteer, links, lowercase_vocab) -> list[Sp
     stop = lexicon.stopwords()
     demonyms = lexicon.demonyms()
     given = lexicon.given_names()
+    local = lexicon.local_features()
     excluder = Excluder(text, folded)
     # the word lists as locals: each is consulted for every span
     makers = ctx.get("vehicle_maker", frozenset())
@@ -214,6 +215,9 @@ def _analyse(text, folded, chosen, gazetteer, links, lowercase_vocab) -> list[Sp
                 nt = m.span(1) if m else (-1, -1)
                 pt = _prev_token(text, s)
                 prev_word = folded[pt[0]:pt[1]].strip(" .") if pt[0] >= 0 else ""
+        if unknown and person_or_group(surface, prev_word, given, ctx):
+            covered_to = e  # nor a place inside it ("al-Sham" in "Ajnad al-Sham")
+            continue  # "Colonel Ahmed al-Saidi", "Liwa al-Aqsa": a person's or a group's name
         name = text[s:e]
         span = Span(s, e, name, name, unknown=unknown)
         loose_cue = False
@@ -277,6 +281,8 @@ def _analyse(text, folded, chosen, gazetteer, links, lowercase_vocab) -> list[Sp
                 span.weak_reasons.append("common-word")
             if beside_name(text, pt, nt, vocab):
                 span.weak_reasons.append("name-neighbour")  # "Tracy Jane", "Liz McLaughlin"
+            if nt_cap and folded[nt[0]:nt[1]].strip() in local:
+                span.weak_reasons.append("facility-name")  # "Brick Factory": a building's name
         spans.append(span)
         covered_to = span.end
     return _link_spans(text, gazetteer, _add_region_spans(text, spans, regions_named))

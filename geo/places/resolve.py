@@ -399,6 +399,8 @@ def _keep(span: Span, best: Place, countries: dict[str, float], key: str,
         return False  # a lone "Paul" is a person
     if "common-word" in span.weak_reasons:
         return False
+    if "facility-name" in span.weak_reasons and countries.get(best.country, 0.0) < 0.05:
+        return False  # "the Brick Factory" in a text about Syria: not Brick, New Jersey
     if " " in key:
         return True
     if fold.canonical(best.name) != key and best.population < 100_000:

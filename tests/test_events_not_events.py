@@ -1,0 +1,68 @@
+"""Cues that tell no event or the wrong type (issue 9, "not an event" and "wrong type"): opinion
+polls, decisions and possibilities, captured people, lists of titled battles cited as examples,
+and ground fire told with a broad strike word. Sentences written for these tests."""
+
+from eventkit import make_doc
+
+from geo.events import extract_events
+
+
+def _events(items):
+    doc, mentions = make_doc("doc.txt", items)
+    return extract_events(doc, mentions)
+
+
+def _types(events):
+    return sorted((e.event_type, e.place_text) for e in events)
+
+
+def test_an_opinion_poll_about_airstrikes_is_no_airstrike():
+    evs = _events([("A survey in June 2016 found that 61% of Britons backed airstrikes in Syria.",
+                    [("2016-06", "June 2016")], ["Syria"])])
+    assert evs == []
+
+
+def test_a_decision_to_strike_and_a_possibility_of_strikes_are_not_strikes():
+    evs = _events([("In May 2015 critics called the decision of the cabinet to launch airstrikes in Syria unlawful.",
+                    [("2015-05", "May 2015")], ["Syria"]),
+                   ("Faced with the possibility of more air raids on Raqqa, ISIL moved its leaders in June 2015.",
+                    [("2015-06", "June 2015")], ["Raqqa"])])
+    assert [e for e in evs if e.event_type == "airstrike"] == []
+
+
+def test_a_captured_officer_is_no_change_of_control():
+    evs = _events([("On 9 April 2003, Kurdish fighters captured the Iraqi colonel in charge of Kirkuk.",
+                    [("2003-04-09", "9 April 2003")], ["Kirkuk"])])
+    assert [e for e in evs if e.event_type == "territory_change"] == []
+
+
+def test_a_missile_fired_from_the_ground_is_an_attack_by_its_shooter():
+    evs = _events([("On 4 May 2016, a bus was struck by an ISIL anti-tank missile near Palmyra.",
+                    [("2016-05-04", "4 May 2016")], ["Palmyra"])])
+    attack, = evs
+    assert (attack.event_type, attack.place_text, attack.actor) == ("attack", "Palmyra", "ISIL")
+
+
+def test_shelling_by_a_checkpoint_and_artillery_fire_are_no_airstrikes():
+    evs = _events([("On 6 May 2016, two farmers died in a bombardment of Hawija by an army checkpoint.",
+                    [("2016-05-06", "6 May 2016")], ["Hawija"]),
+                   ("On 7 May 2016, Iraqi artillery bombarded Tikrit.", [("2016-05-07", "7 May 2016")], ["Tikrit"])])
+    assert _types(evs) == [("attack", "Hawija"), ("attack", "Tikrit")]
+
+
+def test_an_air_word_keeps_the_airstrike():
+    evs = _events([("On 8 May 2016, coalition jets struck an ISIL mortar position near Ramadi.",
+                    [("2016-05-08", "8 May 2016")], ["Ramadi"])])
+    assert _types(evs) == [("airstrike", "Ramadi")]
+
+
+def test_a_list_of_titled_battles_cited_as_examples_tells_no_event():
+    evs = _events([("In 2015 the rebels won a run of victories in the Idlib offensive, the Battle of Palmyra (2016) "
+                    "and the Siege of Kobani.", [("2015", "2015")], ["Idlib", "Palmyra", "Kobani"])])
+    assert evs == []
+
+
+def test_titled_battles_each_with_its_own_year_and_verb_stay():
+    evs = _events([("The unit fought at the Battle of Tikrit in 2015 and the Battle of Ramadi in 2016.",
+                    [("2015", "2015"), ("2016", "2016")], ["Tikrit", "Ramadi"])])
+    assert _types(evs) == [("battle", "Ramadi"), ("battle", "Tikrit")]
