@@ -350,7 +350,7 @@ NOT_DATES = [
     "the 82nd Airborne Division", "UNSCR 2281 established a peacekeeping force", "CH-53E aircraft",
     "Carrier Air Wing 8", "sent 2000 troops", "between 5,000 and 10,000 Yazidis",
     "Air Superiority Under 2000 Feet", "carried out over 1800 air strikes", "about 1000 civilians",
-    "more than 2100 missions",
+    "more than 2100 missions", "agreed that 2000 MNLF fighters would join the army", "sent 1500 U.S. troops",
 ]
 
 
@@ -611,3 +611,9 @@ def test_a_paragraph_opening_with_the_next_day_counts_from_the_paragraph_before(
                 ("The next day, the pumps failed.", 6)])
     assert got == [[(date(2016, 5, 4), "day")], [(date(2016, 5, 5), "day")], [(date(2016, 5, 8), "day")],
                    [(date(2016, 5, 8), "day")], [(date(2016, 6, 1), "month")], [], [], []]
+
+
+def test_a_year_after_a_cue_stays_a_year_before_a_named_force():
+    """"In 2015 ISIL fighters ...": a count needs no "in" before it; a year does."""
+    ctx = DateContext(document=parse_iso_or_partial("2021"))
+    assert [d.text for d in find_dates("In 2015 ISIL fighters seized the town.", ctx)] == ["2015"]

@@ -90,3 +90,15 @@ def test_a_date_in_the_cues_own_clause_beats_one_before_a_comma():
                     [("2016-05", "May 2016"), ("2014", "2014")], ["Mosul", "Mosul"])])
     assert sorted((e.place_text, e.date.start) for e in evs if e.event_type == "territory_change") == [
         ("Hit", date(2016, 6, 1)), ("Mosul", date(2016, 5, 1))]
+
+
+def test_a_date_inside_a_relative_clause_after_the_cue_dates_nothing_else():
+    evs = _events([("The airstrikes used in Ramadi were then applied to Fallujah, which was captured by ISIL "
+                    "in January 2014.", [("2014-01", "January 2014")], ["Ramadi", "Fallujah"])])
+    assert [(e.place_text, e.event_type) for e in evs] == [("Fallujah", "territory_change")]
+
+
+def test_a_relative_clause_on_the_event_itself_still_dates_it():
+    evs = _events([("The battle of Ramadi was a long armed conflict in Ramadi, that started on 9 July 2016.",
+                    [("2016-07-09", "9 July 2016")], ["Ramadi", "Ramadi"])])
+    assert [(e.place_text, e.date.start) for e in evs] == [("Ramadi", date(2016, 7, 9))]

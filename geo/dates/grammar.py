@@ -164,6 +164,8 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "bad_before": re.compile(
             r"(?<![\w.])(?:" + _alt(sorted(lx.not_before_year)) + r")\s*$", re.IGNORECASE),
         "word_after": re.compile(r"\s+([a-z]+)"),
+        # "that 2000 MNLF fighters", "sent 1500 U.S. troops": a count, names between it and its noun
+        "named_after": re.compile(r"(?:\s+[A-Z][A-Za-z.]*(?=\s)){1,2}\s+([a-z]+)"),
         "word_next": re.compile(r"\s+\w"),
         "count_before": re.compile(r"(?<![\w-])([\w-]+)[\s-]+$"),
         "range_gap": re.compile(r"\s*[–—-]\s*|\s+(?:to|until|till|through)\s+"),
@@ -276,7 +278,12 @@ def _plausible_year(m: re.Match[str], text: str) -> bool:
     if p["bad_before"].search(text, max(0, s - 14), s):
         return False
     after = p["word_after"].match(text, e)
-    return not (after and after.group(1) in lexicon().not_after_year)
+    if after and after.group(1) in lexicon().not_after_year:
+        return False
+    # after a date cue ("In 2015 ISIL fighters seized ...") a year stays a year
+    named = p["named_after"].match(text, e)
+    return not (named and named.group(1) in lexicon().not_after_year
+                and not (s and text[s - 1].isspace() and p["cue"].search(text, max(0, s - 40), s)))
 
 
 def _matches(text: str, p: dict[str, re.Pattern[str]],

@@ -141,5 +141,17 @@ def event_date(lex: Lexicon, sentence: Sentence, cue: CueMatch, lo: int, hi: int
     context = [d for d in dates if d.start_char < 0]
     if context:
         return context[0]
-    own = [d for d in located if not other_items_date(lex, sentence.text, cue, d)]
+    # what is left lies after the cue in a relative clause or a list item of another event: its date
+    own = [d for d in located if not other_items_date(lex, sentence.text, cue, d)
+           and not acted_in_relative(lex, sentence.text, cue, d)]
     return own[0] if own else None
+
+
+def acted_in_relative(lex: Lexicon, text: str, cue: CueMatch, date: DateSpan) -> bool:
+    """True for a date after the cue inside a relative clause that tells an act of its own
+    ("..., which was captured by ISIL in January 2014"); "a conflict ..., that started on 23 May"
+    still dates the conflict."""
+    if date.start_char < cue.end:
+        return False
+    m = RELATIVE_OPEN.search(text, cue.end, date.start_char)
+    return m is not None and bool(lex.find(text[m.start():date.start_char]))
