@@ -35,3 +35,32 @@ def test_one_pass_finds_what_a_scan_per_row_finds():
                  "A car bomb exploded; later, rebels shelled the airport and clashes erupted near it.",
                  "No cue here at all, only words."):
         assert [(c.start, c.end, c.cue.order) for c in lex.find(text)] == _scan_per_row(lex, text), text
+
+
+def test_three_letter_openings_try_the_rows_the_two_letter_ones_find(monkeypatch):
+    """On plain ASCII text the cue rows are picked by three-letter openings (fewer tries): the same
+    matches as the two-letter index, cut words, numbers and passives included."""
+    from geo.events import cues
+
+    lex = load_lexicon()
+    texts = ["Coalition jets conducted 14 airstrikes near the dam; 3 strikes hit a bridge.",
+             "The town was recaptured by Kurdish forces after it had been besieged by militants.",
+             "Rebels lost control of the road to the army and shelled it with mortar rounds.",
+             "Two air raids, a drone strike and an ambush; troops withdrew, then re-took it.",
+             "He was shot down, executed, beheaded: massacres in Hit and is hit.",
+             "A car-bomb attack; IS fighters overran it (seized it) and 12,000 fled."]
+    fast = [[(c.start, c.end, c.cue.order) for c in lex.find(text)] for text in texts]
+    assert all(cues.deep_enough(text) for text in texts)
+    monkeypatch.setattr(cues, "deep_enough", lambda text: False)
+    assert fast == [[(c.start, c.end, c.cue.order) for c in lex.find(text)] for text in texts]
+    assert sum(map(len, fast)) > 15
+
+
+def test_text_outside_plain_ascii_keeps_the_two_letter_index():
+    from geo.events import cues
+
+    assert not cues.deep_enough("Jets struck Raqqa’s edge")            # lower() may change lengths
+    assert not cues.deep_enough("12\x1fstrikes")                        # \s the openings do not list
+    lex = load_lexicon()
+    for text in ("Jets struck the depot’s gate.", "Jets\x1fstruck it."):
+        assert [(c.start, c.end, c.cue.order) for c in lex.find(text)] == _scan_per_row(lex, text)

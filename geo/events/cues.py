@@ -162,6 +162,8 @@ class Lexicon:
     # Rows by the openings their matches can start with (prefix.py); rows of unknown opening.
     by_opening: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
     anywhere: tuple[Cue, ...] = ()
+    # The same rows by their openings of up to DEEP letters, tried on plain ASCII text (_deep_index).
+    by_deep_opening: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
 
     def find(self, text: str) -> list[CueMatch]:
         """Non-overlapping cue matches left to right; on overlap the longer (then earlier row) wins.
@@ -170,10 +172,15 @@ class Lexicon:
         fits are tried (issue 11: seventeen full regex scans per sentence cost a third of a build)."""
         found = []
         index = self.by_opening
+        deep = self.by_deep_opening if deep_enough(text) else None
         for start in WORD_START.finditer(text):
             at = start.start()
-            head = text[at:at + 2].lower()
-            rows = index.get(head, ()) + index.get(head[:1], ())
+            if deep is not None:
+                head = text[at:at + DEEP].lower()
+                rows = deep.get(head, ()) + deep.get(head[:2], ()) + deep.get(head[:1], ())
+            else:
+                head = text[at:at + 2].lower()
+                rows = index.get(head, ()) + index.get(head[:1], ())
             for cue in rows:
                 m = cue.pattern.match(text, at)
                 if m is not None and m.end() > at:
@@ -191,6 +198,30 @@ class Lexicon:
 
 
 WORD_START = re.compile(r"(?<![\w-])\w")
+DEEP = 3     # letters of the openings tried on plain ASCII text: a third of the rows' tries
+# ASCII characters \s matches that prefix.SPACES leaves out: a text holding one takes the two-letter index
+_OTHER_SPACES = re.compile(r"[\x1c-\x1f]")
+
+
+def deep_enough(text: str) -> bool:
+    """Whether the three-letter openings find every row the two-letter ones would: on ASCII text
+    (lower() keeps its length, \\d and \\s mean what prefix.py reads them as)."""
+    return text.isascii() and _OTHER_SPACES.search(text) is None
+
+
+def _deep_index(cues: list[Cue], patterns: list[str], anywhere: tuple[Cue, ...]) -> dict[str, tuple[Cue, ...]]:
+    """Rows by their openings of up to DEEP letters; a row whose longer openings are unknown keeps
+    its two-letter ones. Rows tried everywhere stay out (Lexicon.anywhere)."""
+    by_opening: dict[str, list[Cue]] = {}
+    for cue, pattern in zip(cues, patterns):
+        if cue in anywhere:
+            continue
+        heads = openings(pattern, DEEP)
+        if heads is None or any(not h or not (h[0].isalnum() or h[0] == "_") for h in heads):
+            heads = openings(pattern)
+        for head in heads:
+            by_opening.setdefault(head, []).append(cue)
+    return {k: tuple(v) for k, v in by_opening.items()}
 
 
 def _index(cues: list[Cue], patterns: list[str]) -> tuple[dict[str, tuple[Cue, ...]], tuple[Cue, ...]]:
@@ -248,6 +279,7 @@ def load_lexicon(cues_path: str | None = None, words_path: str | None = None) ->
         cues=tuple(cues),
         by_opening=by_opening,
         anywhere=anywhere,
+        by_deep_opening=_deep_index(cues, [row["pattern"] for row in rows], anywhere),
         fronted=fronted_rx(by_kind.get("locative", [])),
         navigation=frozenset(w.lower() for w in by_kind.get("navigation", [])),
         modal=_words_rx(by_kind.get("modal", []),

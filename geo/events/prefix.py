@@ -17,13 +17,13 @@ SPACES = " \t\n\r\f\v\xa0"
 ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
 
 
-def openings(pattern: str) -> set[str] | None:
-    """Lower-case openings (up to DEPTH letters) of every match of `pattern`; None if unknown."""
+def openings(pattern: str, depth: int = DEPTH) -> set[str] | None:
+    """Lower-case openings (up to `depth` letters) of every match of `pattern`; None if unknown."""
     try:
         tree = _parser.parse(pattern, re.IGNORECASE)
     except re.error:
         return None
-    found = _sequence(list(tree), DEPTH)
+    found = _sequence(list(tree), depth)
     return None if found is None else {text for text, _ in found}
 
 

@@ -27,6 +27,6 @@ def sniff_format(text: str, name: str = "") -> str:
         return "text"
     if len(_MD.findall(head)) >= 2 or lower.endswith((".md", ".markdown")):
         return "markdown"
-    if len(_PIPE_ROW.findall(head)) >= 2:
+    if "|" in head and len(_PIPE_ROW.findall(head)) >= 2:   # (its lines backtrack: try it only on pipes)
         return "scraped"
     return "text"

@@ -91,6 +91,8 @@ def find_spans(text: str, gazetteer, links: list[tuple[int, int, str]] = (),
     cued = _names_after_cues(text, folded, chosen)
     if cued:
         chosen = sorted(chosen + cued)
+    if not chosen:
+        return []   # what _analyse gives for no candidate, without its per-text word scans
     return _analyse(text, folded, chosen, gazetteer, links, lowercase_vocab)
 
 
