@@ -66,3 +66,39 @@ def test_titled_battles_each_with_its_own_year_and_verb_stay():
     evs = _events([("The unit fought at the Battle of Tikrit in 2015 and the Battle of Ramadi in 2016.",
                     [("2015", "2015"), ("2016", "2016")], ["Tikrit", "Ramadi"])])
     assert _types(evs) == [("battle", "Ramadi"), ("battle", "Tikrit")]
+
+
+def test_a_present_perfect_record_at_country_scale_is_no_event_of_the_paragraphs_date():
+    evs = _events([("In 2016 the smuggling tunnels were found.", [("2016", "2016")], []),
+                   ("Jordan has also carried out air strikes in Syria to stop the smugglers.", [], ["Syria"])])
+    assert evs == []
+
+
+def test_storming_a_gathering_place_is_an_attack():
+    evs = _events([("On 2 June 2016, four gunmen stormed a crowded hotel in Erbil.", [("2016-06-02", "2 June 2016")],
+                    ["Erbil"])])
+    assert _types(evs) == [("attack", "Erbil")]
+
+
+def test_the_act_retaliated_for_is_no_event_of_the_sentence():
+    evs = _events([("On 3 June 2016, Turkish jets struck Kobani in retaliation for the militia attack on Suruç.",
+                    [("2016-06-03", "3 June 2016")], ["Kobani", "Suruç"])])
+    assert _types(evs) == [("airstrike", "Kobani")]
+
+
+def test_an_attack_to_be_prevented_is_no_attack():
+    evs = _events([("On 4 June 2016 Iraq moved troops north to prevent the militia's attack on Kirkuk.",
+                    [("2016-06-04", "4 June 2016")], ["Kirkuk"])])
+    assert [e for e in evs if e.event_type == "attack"] == []
+
+
+def test_a_country_written_as_an_adjective_is_no_place():
+    evs = _events([("On 5 June 2016, Russian helicopters landed on the Syria-built airstrip.",
+                    [("2016-06-05", "5 June 2016")], ["Syria"])])
+    assert evs == []
+
+
+def test_forces_standing_in_a_country_are_no_deployment():
+    evs = _events([("In May 2016 Moscow, which has forces deployed in Syria, objected to the talks.",
+                    [("2016-05", "May 2016")], ["Syria"])])
+    assert evs == []

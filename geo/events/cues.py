@@ -159,6 +159,8 @@ class Lexicon:
     opinion: re.Pattern[str] = re.compile(r"(?!x)x")
     # "an anti-tank missile", "a government checkpoint": a weapon or shooter on the ground.
     ground_fire: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "stormed an upmarket restaurant": a gathering place; its storming is an attack on people.
+    soft_target: re.Pattern[str] = re.compile(r"(?!x)x")
     # Rows by the openings their matches can start with (prefix.py); rows of unknown opening.
     by_opening: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
     anywhere: tuple[Cue, ...] = ()
@@ -316,7 +318,7 @@ def load_lexicon(cues_path: str | None = None, words_path: str | None = None) ->
         list_glue=frozenset(w.lower() for w in by_kind.get("list_glue", [])),
         not_doer_after=_head_rx(by_kind.get("not_doer_after", [])),
         # "would consider joining the coalition by launching airstrikes", but not across "and that he".
-        plan=_words_rx(by_kind.get("plan", []), r"\s+(?:(?!(?:and|that|but|which|while)\b)[\w-]+\s+){0,6}$"),
+        plan=_words_rx(by_kind.get("plan", []), r"\s+(?:(?!(?:and|that|but|which|while)\b)[\w'’-]+\s+){0,6}$"),
         plan_after=re.compile(r"[^,;.()]{0,25}?\b(?:" + ("|".join(re.escape(w) for w in by_kind.get("plan_after", []))
                                                          or "(?!x)x") + r")\b", re.IGNORECASE),
         report=_words_rx(by_kind.get("report", []), r"\b"),
@@ -353,6 +355,8 @@ def load_lexicon(cues_path: str | None = None, words_path: str | None = None) ->
         participation=_words_rx(by_kind.get("participation", []), r"\b"),
         opinion=_words_rx(by_kind.get("opinion", []), r"\b"),
         ground_fire=_words_rx(by_kind.get("ground_fire", []), r"\b"),
+        soft_target=re.compile(r"\s+(?:(?:an?|the|its|their)\s+)?(?:[\w'’-]+\s+){0,2}?"
+                               + _words_rx(by_kind.get("soft_target", []), r"\b").pattern, re.IGNORECASE),
         time_shift=re.compile(r"(?<!\w)(?:" + "|".join(by_kind.get("time_unit", ["(?!x)x"])) + r")\s+(?:"
                               + "|".join(by_kind.get("time_shift", ["(?!x)x"])) + r")\b", re.IGNORECASE),
         transit=_words_rx(by_kind.get("transit", []), r"\s+(?:[\w'-]+\s+){0,4}?(?:to|for|from|towards|toward|into)\s+(?:the\s+)?$"),

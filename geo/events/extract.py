@@ -27,7 +27,7 @@ from geo.events.where import choose_span
 from geo.events.filters import (compared, people_taken, delayed, is_water, judicial, lacks_aircraft, modal, names_accord,
                                 names_past_event, navigation_section, part_of_target, planned, purpose_edge, topical,
                                 cited_in_passing, battle_record, attributive, roster, in_transit, mood_carried,
-                                opinion_measured, ground_fire, titled_list)
+                                opinion_measured, ground_fire, titled_list, cause_cited, soft_target)
 from geo.model import DateSpan, Document, Event, Mention, Sentence
 from geo.events.text import (  # place_key, text_index: re-exported for callers
     COUNTED, MASS, LOCATIVE, BACK_REF, BY_AGENT, OCCUPY, AND_ONLY, COMPOUND, ORIGIN, SUPPORT, SENT_FORCE,
@@ -177,6 +177,8 @@ class Extractor:
         # "Nour al-Din al-Zenki" unresolved, "Idlib" in "Free Idlib Army": a group's name, not a place.
         spots = [s for s in spots if not any(a.start <= s.start and s.end <= a.end and (
             s.mention.place is None or a.end - a.start > s.end - s.start) for a in actor_matches)]
+        # "the U.S.-made airstrip", "Raqqa-based fighters": a name made an adjective is no place.
+        spots = [s for s in spots if not COMPOUND.match(text, s.end)]
         # A river is no point on land where something happened ("near the Tigris river").
         spots = [s for s in spots if not is_water(self.lex, sentence, s) and not names_accord(self.lex, text, s)]
         spot_spans = [(s.start, s.end) for s in spots]
@@ -218,8 +220,11 @@ class Extractor:
                 continue   # "broke through to besieged Warsaw": a state, not the act
             if 0 <= aims <= cue.start:
                 continue   # "the purposes ... as to be: ... break the siege of Mount Sinjar": aims, not events
-            if ground_fire(self.lex, text, cue):   # "struck by an anti-tank missile": no aircraft, an attack
+            if ground_fire(self.lex, text, cue) or soft_target(self.lex, text, cue):
+                # "struck by an anti-tank missile", "gunmen stormed a restaurant": an attack
                 cue = replace(cue, cue=replace(cue.cue, event_type="attack"))
+            if cause_cited(text, cue):
+                continue   # "in retaliation for the army's attack on ...": an earlier act, the reason
             if topical(self.lex, text, cue) or lacks_aircraft(self.lex, text, cue) or opinion_measured(self.lex, text, cue):
                 continue   # "speaking about airstrikes", "forces were targeting"
             prev_end = cues[k - 1].end if k else 0

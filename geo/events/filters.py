@@ -28,6 +28,9 @@ MONEY = re.compile(r"[$£€]\s?\d|\b\d[\d.,]*\s*(?:million|billion|bn)\b", re.I
 CASUALTY = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s*[-–]\s*\d[\d,]*)?\s+(?:[A-Za-z-]+\s+){0,2}?"
                       r"(?:civilians|fighters|militants|people|members|soldiers|troops|deaths|fatalities)\b",
                       re.IGNORECASE)
+# "has also carried out", "have repeatedly conducted": a present perfect sums up acts up to now.
+HABITUAL = re.compile(r"\b(?:has|have)\s+(?:(?:also|already|repeatedly|regularly|often|since|long|reportedly)\s+)*"
+                      r"(?:[a-z]+(?:ed|en|wn|ne|ght|lt|nt|ck|un|id|ew)\s+(?:out\s+)?)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 LEAD_QUALIFIER = re.compile(r"\b(by|as of|since|until|through)\s+(?:the\s+(?:end\s+of\s+)?)?$", re.IGNORECASE)
 # "495 airstrikes", "43 combat sorties": a count of strikes (casualty counts are not).
 STRIKES = re.compile(r"(?<![\w.,])\d[\d,]*\s+(?:[A-Za-z-]+\s+){0,2}?(?:air\s?strikes|strikes|sorties|missions|air\s+raids)\b",
@@ -116,6 +119,8 @@ def summary(lex: Lexicon, sentence: Sentence, cue: CueMatch, date: DateSpan, spo
                  or (date.end - date.start).days > LONG_SPAN_DAYS)
     if figure and (aggregate or PERFECT.search(text)):
         return True
+    if date.start_char < 0 and HABITUAL.search(text, max(0, cue.start - 40), cue.start):
+        return True   # "Israel has also carried out air strikes in Syria": a record over years, not one act
     # The date before a reporting verb dates the report; at country scale the strikes told are older
     # ("On 23 February 2015, it was revealed that 8,500 ISIL fighters had been killed by airstrikes").
     return reported
@@ -456,3 +461,21 @@ def list_between(gap: str) -> bool:
     tokens = LIST_TOKEN.findall(gap)
     return (any(t.lower() in SEPARATORS for t in tokens)
             and all(t.startswith("(") or NAME_TOKEN.fullmatch(t) for t in tokens))
+
+
+# "in retaliation for the government attack on", "in response to an ISIL assault": the cause cited.
+RETALIATION = re.compile(r"\b(?:retaliation|response|revenge|reprisal)\s+(?:for|to)\s+(?:the\s+|an?\s+|its\s+|their\s+)?"
+                         r"(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def cause_cited(text: str, cue: CueMatch) -> bool:
+    """"The operation was in retaliation for the army's attack on Turkish soldiers": an earlier act
+    given as the reason for this one, not an event the sentence dates."""
+    return RETALIATION.search(text, max(0, cue.start - 60), cue.start) is not None
+
+
+def soft_target(lex: Lexicon, text: str, cue: CueMatch) -> bool:
+    """"gunmen stormed a restaurant", "stormed the church during mass": a storming of a place where
+    people gather is an attack on them, not a battle between forces."""
+    return (cue.cue.event_type == "battle" and cue.text.lower().startswith("storm")
+            and lex.soft_target.match(text, cue.end) is not None)
