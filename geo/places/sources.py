@@ -57,7 +57,10 @@ def _latin_alias(name: str) -> bool:
     """Keep alternate names a reader of English text might write: Latin script, capitalised."""
     if not name or not name[0].isupper() or _CODE_RE.match(name):
         return False
-    return all(ord(c) < 0x250 or c in "ʿʾ’‘" for c in name)
+    return name.isascii() or _LATIN_RE.fullmatch(name) is not None
+
+
+_LATIN_RE = re.compile("[\u0000-\u024fʿʾ’‘]*")   # Latin letters (below U+0250) and ayn/hamza marks
 
 
 def city_kind(population: int) -> str:
@@ -269,14 +272,18 @@ def subdivisions(skip: set[tuple[str, str]]) -> Iterator[Row]:
             groups[(rec["country"], subd)].append((float(rec["lat"]), float(rec["lon"])))
             if rec.get("city"):
                 towns[(rec["country"], subd)].append(rec["city"])
-    admin1_of: dict[tuple[str, str], str] = {}  # (country, town) -> admin1 of its biggest namesake
-    places: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    # (country, town) -> admin1 of its biggest namesake (the first of equals); one pass, no sort
+    biggest: dict[tuple[str, str], tuple[int, str]] = {}
+    places: Counter[tuple[str, str]] = Counter()     # GeoNames places per (country, admin1)
     pops: dict[tuple[str, str], int] = defaultdict(int)
-    for row in sorted(cities(), key=lambda r: -r[8]):
-        admin1_of.setdefault((row[4], row[1]), row[9])
+    for row in cities():
+        key = (row[4], row[1])
+        if key not in biggest or row[8] > biggest[key][0]:
+            biggest[key] = (row[8], row[9])
         if row[9]:
-            places[(row[4], row[9])].append((row[5], row[6]))
+            places[(row[4], row[9])] += 1
             pops[(row[4], row[9])] += row[8]
+    admin1_of = {key: code for key, (_pop, code) in biggest.items()}
     for (country, subd), points in groups.items():
         if (country, subd.lower()) in skip:
             continue
@@ -290,7 +297,7 @@ def subdivisions(skip: set[tuple[str, str]]) -> Iterator[Row]:
         pop = 0
         if (country, subd) in admin1_of:
             pass  # "Baghdad", "Kirkuk": the region named after its city; the city comes first
-        elif code and n * 2 > sum(votes.values()) and len(places[(country, code)]) >= 5:
+        elif code and n * 2 > sum(votes.values()) and places[(country, code)] >= 5:
             # a hundredth of its towns' people: enough to beat a namesake town abroad
             # ("Ontario"), not a town of the region's own name (measured: a tenth was too much)
             pop = pops[(country, code)] // 100
