@@ -102,3 +102,15 @@ def test_a_relative_clause_on_the_event_itself_still_dates_it():
     evs = _events([("The battle of Ramadi was a long armed conflict in Ramadi, that started on 9 July 2016.",
                     [("2016-07-09", "9 July 2016")], ["Ramadi", "Ramadi"])])
     assert [(e.place_text, e.date.start) for e in evs] == [("Ramadi", date(2016, 7, 9))]
+
+
+def test_the_start_of_a_period_dates_no_later_sentence_of_the_paragraph():
+    doc = Document(id="t.md", path="t.md", title="t", format="markdown", date=parse_iso_or_partial("2023"),
+                   sentences=(Sentence("Starting on 5 June 2014, militants seized Mosul.", 1, 0, 48, index=0),
+                              Sentence("The army then bombed Hit.", 1, 49, 74, index=1)))
+    tagged = tag_document(doc)
+    assert [d.qualifier for d in tagged.sentences[0].dates] == ["starting"]
+    _, mentions = make_doc("t.md", [("Starting on 5 June 2014, militants seized Mosul.", [], ["Mosul"]),
+                                    ("The army then bombed Hit.", [], ["Hit"])])
+    evs = extract_events(tagged, mentions)
+    assert [(e.place_text, e.date.start) for e in evs] == [("Mosul", date(2014, 6, 5))]

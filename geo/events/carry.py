@@ -3,7 +3,7 @@
 Wikipedia-style narratives tell one day after another, so a sentence without a date happened on
 the paragraph's last told date. Not when that date is a name's tag ("pre-war (1937) territory",
 "the Battle of Bosra (2015)"), a flashback told in passing ("retook areas lost to the late July
-offensive" after "in late October"), or when the paragraph is a summary whose dates jump back
+offensive" after "in late October"), the start of a period ("Starting on 5 June, ..."), or when the paragraph is a summary whose dates jump back
 and forth ("By the end of April ... in May ... On 16 April ..."): there the sentence's own day is
 unknown, and no date is better than a wrong one.
 """
@@ -21,6 +21,9 @@ BRACKETED = re.compile(r"\(\s*$")
 BRACKET_CLOSE = re.compile(r"^\s*\)")
 # a day or two back ("the previous day", "overnight") is no jump in the telling
 SLACK = timedelta(days=3)
+# "Starting on 5 June, ISIL seized ...", "from 3 May": when a period began; what the paragraph
+# tells next happened some time after it, on a day the text does not give (qualifiers.csv)
+OPEN_START = ("starting", "since")
 
 
 def tag_only(text: str, d: DateSpan) -> bool:
@@ -58,7 +61,7 @@ class ParagraphTime:
             return
         if self.last is not None and now.end + SLACK < self.last.start:
             self.mixed = True
-        self.last = now
+        self.last = None if now.qualifier in OPEN_START else now
 
     def held(self) -> tuple[DateSpan, ...]:
         """The inherited date (as a context date, not located in the sentence), or none."""
