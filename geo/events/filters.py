@@ -31,6 +31,7 @@ CASUALTY = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s*[-–]\s*\d[\
 # "has also carried out", "have repeatedly conducted": a present perfect sums up acts up to now.
 HABITUAL = re.compile(r"\b(?:has|have)\s+(?:(?:also|already|repeatedly|regularly|often|since|long|reportedly)\s+)*"
                       r"(?:[a-z]+(?:ed|en|wn|ne|ght|lt|nt|ck|un|id|ew)\s+(?:out\s+)?)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+SINCE_THEN = re.compile(r"\s*since\s+then\b", re.IGNORECASE)
 LEAD_QUALIFIER = re.compile(r"\b(by|as of|since|until|through)\s+(?:the\s+(?:end\s+of\s+)?)?$", re.IGNORECASE)
 # "495 airstrikes", "43 combat sorties": a count of strikes (casualty counts are not).
 STRIKES = re.compile(r"(?<![\w.,])\d[\d,]*\s+(?:[A-Za-z-]+\s+){0,2}?(?:air\s?strikes|strikes|sorties|missions|air\s+raids)\b",
@@ -119,8 +120,10 @@ def summary(lex: Lexicon, sentence: Sentence, cue: CueMatch, date: DateSpan, spo
                  or (date.end - date.start).days > LONG_SPAN_DAYS)
     if figure and (aggregate or PERFECT.search(text)):
         return True
-    if date.start_char < 0 and HABITUAL.search(text, max(0, cue.start - 40), cue.start):
-        return True   # "Israel has also carried out air strikes in Syria": a record over years, not one act
+    if date.start_char < 0 and not SINCE_THEN.match(text) and HABITUAL.search(text, max(0, cue.start - 40), cue.start):
+        # "Israel has also carried out air strikes in Syria": a record over years, not one act ("Since
+        # then, nine countries have executed airstrikes" starts at the paragraph's date and keeps it)
+        return True
     # The date before a reporting verb dates the report; at country scale the strikes told are older
     # ("On 23 February 2015, it was revealed that 8,500 ISIL fighters had been killed by airstrikes").
     return reported
