@@ -102,3 +102,19 @@ def test_forces_standing_in_a_country_are_no_deployment():
     evs = _events([("In May 2016 Moscow, which has forces deployed in Syria, objected to the talks.",
                     [("2016-05", "May 2016")], ["Syria"])])
     assert evs == []
+
+
+def test_a_favoured_attack_a_protest_against_one_and_an_upcoming_assault_are_not_events():
+    evs = _events([("In 1942 the generals favoured a large-scale attack on Mosul through Erbil.", [("1942", "1942")],
+                    ["Mosul", "Erbil"]),
+                   ("On 2 March 2018, the fighters retreated after crowds demonstrated against the attack on Idlib.",
+                    [("2018-03-02", "2 March 2018")], ["Idlib"]),
+                   ("On 25 July 2017, tanks were arriving east of Palmyra for the upcoming assault on Raqqa.",
+                    [("2017-07-25", "25 July 2017")], ["Palmyra", "Raqqa"])])
+    assert [e for e in evs if e.event_type in ("attack", "battle")] == []
+
+
+def test_an_assault_launched_as_expected_stays():
+    evs = _events([("On 26 July 2017, the army launched the expected assault on Raqqa.", [("2017-07-26", "26 July 2017")],
+                    ["Raqqa"])])
+    assert _types(evs) == [("battle", "Raqqa")]
