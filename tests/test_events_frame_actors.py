@@ -151,3 +151,18 @@ def test_a_district_of_a_city_is_one_place_and_an_unknown_one_is_near_the_city()
     suburb = _events([("On 2 May 2015 government forces shelled the Raqqa suburb of Mashlab.",
                        [("2015-05-02", "2 May 2015")], ["Raqqa"])])
     assert [(e.place_text, e.geo_precision) for e in suburb] == [("Raqqa", "near")]
+
+
+def test_the_far_side_of_a_border_is_not_where_a_clash_happened():
+    events = _events([("On 3 May 2016 two rebel groups clashed at the border gate with Kobani.",
+                       [("2016-05-03", "3 May 2016")], ["Kobani"])])
+    assert [e.place_text for e in events] == []
+    plain = _events([("On 3 May 2016 two rebel groups clashed at the border gate of Kobani.",
+                      [("2016-05-03", "3 May 2016")], ["Kobani"])])
+    assert [e.place_text for e in plain] == ["Kobani"]
+
+
+def test_a_kurdish_led_force_in_syria_is_the_sdf():
+    events = _events([("On 9 February 2019 the Kurdish-led force began its final assault on Raqqa.",
+                       [("2019-02-09", "9 February 2019")], ["Raqqa"])])
+    assert {e.actor for e in events} == {"Syrian Democratic Forces"}

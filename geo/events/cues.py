@@ -111,6 +111,8 @@ class Lexicon:
     held_by: re.Pattern[str] = re.compile(r"(?!x)x")
     # "... defended Wuhan, but the city was taken": the side before the contrast is not the taker.
     contrast: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "clashed at the Azaz border gate with Kilis": the far side of a border is not where it happened.
+    far_side: re.Pattern[str] = re.compile(r"(?!x)x")
     # "crossed into Turkey ... then drove to Kobani": a way through, not where troops went (locative.on_route).
     route: re.Pattern[str] = re.compile(r"(?!x)x")
     # ", after government forces reached X": a clause with its own subject (geo/events/locative.own_clause).
@@ -349,6 +351,7 @@ def load_lexicon(cues_path: str | None = None, words_path: str | None = None) ->
         between=between_rx(by_kind.get("between", [])),
         held_by=_words_rx(by_kind.get("held_by", []), r"\s+(?:the\s+)?$"),
         contrast=_words_rx(by_kind.get("contrast", []), r"\b"),
+        far_side=_words_rx(by_kind.get("far_side", []), r"\s+(?:the\s+)?$"),
         route=_words_rx(by_kind.get("route", []), r"\s+(?:the\s+)?$"),
         clause_opener=_words_rx(by_kind.get("clause_opener", []), r"\s+(?:the\s+)?$"),
         accusation=_words_rx(by_kind.get("accusation", []) + by_kind.get("acclaim", []), r"\s+(?:(?!(?:and|but|which|while|after|when)\b)[\w'-]+\s+){0,12}$"),

@@ -251,6 +251,8 @@ class Extractor:
                 continue   # "a week before the Mosul offensive ended": an event recalled, not dated here
             # "a convoy carrying missiles to Lebanon": where it went, not where it was hit.
             reachable = [s for s in spots if cue.cue.event_type not in HOSTILE_TYPES or not in_transit(self.lex, text, s)]
+            # "clashed at the Azaz border gate with Kilis": Kilis is across the border, not where they clashed.
+            reachable = [s for s in reachable if not self.lex.far_side.search(text, max(0, s.start - 30), s.start)]
             if cue.cue.event_type == "deployment":   # "crossed into Turkey, then drove to Kobani": not in Turkey
                 reachable = [s for s in reachable if not on_route(text, s, spots, self.lex.route)]
             for spot in between_kept(chosen(reachable, prev_end, next_start), pairs):
