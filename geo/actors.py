@@ -93,7 +93,7 @@ class ActorLexicon:
                 if exact and (text[start:end] != alias or (len(alias) <= 2 and _in_shouting(text, start, end))):
                     continue
                 found.append(ActorMatch(start, end, text[start:end], name))
-        return _longest([a for a in found if not _common_noun_as_name(a.text)])
+        return _longest([a for a in found if not _common_noun_as_name(text, a)])
 
     def _find_rx(self, text: str) -> list[ActorMatch]:
         found: list[ActorMatch] = []
@@ -107,7 +107,7 @@ class ActorLexicon:
                 name = table.get(base) or table.get(base[:-1]) or table.get(base[:-2])
                 if name and not (not fold and len(key) <= 2 and _in_shouting(text, m.start(1), m.end(1))):
                     found.append(ActorMatch(m.start(1), m.end(1), key, name))
-        return _longest([a for a in found if not _common_noun_as_name(a.text)])
+        return _longest([a for a in found if not _common_noun_as_name(text, a)])
 
 
     def normalize(self, name: str) -> str:
@@ -182,14 +182,17 @@ def _longest(found: list[ActorMatch]) -> list[ActorMatch]:
     return kept
 
 
-# "the army", "the military": common nouns naming a force, written in lower case; capitalised
-# ("the Army of the Mujahideen") they begin another group's proper name.
+# "the army", "the military": common nouns naming a force; capitalised and followed by "of" or
+# another capitalised word ("the Army of the Mujahideen", "the Army Rangers") they begin another
+# group's proper name, while "the Army withdrew" is still the army.
 _COMMON_NOUN = re.compile(r"(?i:the)\s+[a-z]")
+_NAME_GOES_ON = re.compile(r"\s+(?:of\b|[A-Z])")
 
 
-def _common_noun_as_name(text: str) -> bool:
-    """True for a "the ..." alias whose noun is capitalised: a proper name, not the common noun."""
-    return text[:4].lower() == "the " and not _COMMON_NOUN.match(text)
+def _common_noun_as_name(text: str, match: ActorMatch) -> bool:
+    """True for a "the ..." alias whose capitalised noun begins a longer proper name."""
+    return (match.text[:4].lower() == "the " and not _COMMON_NOUN.match(match.text)
+            and _NAME_GOES_ON.match(text, match.end) is not None)
 
 
 _WORD = re.compile(r"[A-Za-z]{2,}")

@@ -166,3 +166,10 @@ def test_a_kurdish_led_force_in_syria_is_the_sdf():
     events = _events([("On 9 February 2019 the Kurdish-led force began its final assault on Raqqa.",
                        [("2019-02-09", "9 February 2019")], ["Raqqa"])])
     assert {e.actor for e in events} == {"Syrian Democratic Forces"}
+
+
+def test_the_capitalised_army_alone_is_the_army_but_begins_other_names():
+    lexicon = load_actors()
+    assert [m.actor for m in lexicon.find("On 3 May the Army withdrew from the town.")] == ["Government forces"]
+    assert [m.actor for m in lexicon.find("the Army of Glory and the Army Rangers")] != ["Government forces"] * 2
+    assert "Government forces" not in [m.actor for m in lexicon.find("the Army of Glory attacked")]
