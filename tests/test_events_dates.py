@@ -84,7 +84,7 @@ def test_a_counted_time_right_after_the_cue_is_its_own_date():
 
 
 def test_a_date_in_the_cues_own_clause_beats_one_before_a_comma():
-    evs = _events([("On 28 May 2016, militants attacked the army, capturing Hit by 1 June 2016.",
+    evs = _events([("On 28 May 2016, militants attacked the army, capturing the small town of Hit in the desert by 1 June 2016.",
                     [("2016-05-28", "28 May 2016"), ("2016-06-01", "1 June 2016")], ["Hit"]),
                    ("In May 2016, militants seized Mosul, and the army had held Mosul since 2014.",
                     [("2016-05", "May 2016"), ("2014", "2014")], ["Mosul", "Mosul"])])
@@ -114,3 +114,9 @@ def test_the_start_of_a_period_dates_no_later_sentence_of_the_paragraph():
                                     ("The army then bombed Hit.", [], ["Hit"])])
     evs = extract_events(tagged, mentions)
     assert [(e.place_text, e.date.start) for e in evs] == [("Mosul", date(2014, 6, 5))]
+
+
+def test_a_date_after_of_is_a_yardstick_not_the_cues_date():
+    evs = _events([("On 12 November 2015, bombings in Hit killed 43 people in the deadliest event of 2015.",
+                    [("2015-11-12", "12 November 2015"), ("2015", "2015")], ["Hit"])])
+    assert [(e.place_text, e.date.start) for e in evs] == [("Hit", date(2015, 11, 12))]

@@ -19,14 +19,16 @@ CLAUSE_BREAK = re.compile(r"[.;]\s|\bwith\s+(?:[\w-]+\s+){0,4}(?:being|having)\b
 
 # "..., The Syrian Army launched a counterattack a few days later": nothing but words between a cue and
 # a counted time after it (no comma, no "and"): that time is the cue's own.
-OWN_SHIFT_GAP = 40
-CLAUSE_GAP = re.compile(r"[,;:()]|\b(?:and|but|while|whereas|when|after|before)\b")
+OWN_SHIFT_GAP = 60
+CLAUSE_GAP = re.compile(r"[,;:()]|\.\s|\b(?:and|but|while|whereas|when|after|before|with)\b")
 
 
 # "On 28 September, ISIL launched its counteroffensive, capturing al-Qaryatayn by 1 October": a date in
 # the cue's own clause, after it, beats one told before a comma (these qualifiers only: "since 2014",
 # "until March" bound a state, they do not date the act).
 OWN_QUALIFIERS = ("", "by")
+# "the deadliest event of 2015": a date after "of" measures a noun, it does not date the act
+YARDSTICK = re.compile(r"\bof\s+$")
 
 
 def own_clause_date(text: str, cue: CueMatch, before: list[DateSpan], after: list[DateSpan]) -> DateSpan | None:
@@ -40,7 +42,8 @@ def own_clause_date(text: str, cue: CueMatch, before: list[DateSpan], after: lis
             break
         if CLAUSE_GAP.search(text, cue.end, d.start_char):
             continue
-        if counts_from_another_date(d.text) or (apart and d.qualifier in OWN_QUALIFIERS):
+        if counts_from_another_date(d.text) or (apart and d.qualifier in OWN_QUALIFIERS
+                                                 and not YARDSTICK.search(text, max(0, d.start_char - 6), d.start_char)):
             return d
     return None
 
