@@ -118,3 +118,17 @@ def test_an_assault_launched_as_expected_stays():
     evs = _events([("On 26 July 2017, the army launched the expected assault on Raqqa.", [("2017-07-26", "26 July 2017")],
                     ["Raqqa"])])
     assert _types(evs) == [("battle", "Raqqa")]
+
+
+def test_joining_the_bombing_of_isil_is_an_airstrike_by_the_joiner():
+    evs = _events([("In September 2015 Jordan joined the bombing of ISIL in Syria.", [("2015-09", "September 2015")],
+                    ["Syria"])])
+    strike, = evs
+    assert (strike.event_type, strike.actor) == ("airstrike", "Jordan")
+
+
+def test_a_new_word_far_from_the_cue_does_not_make_standing_forces_a_deployment():
+    evs = _events([("In 2022 this new policy of the government in Ankara was welcomed in Moscow, which has forces deployed in Syria.",
+                    [("2022", "2022")],
+                    ["Syria"])])
+    assert evs == []

@@ -112,7 +112,9 @@ def summary(lex: Lexicon, sentence: Sentence, cue: CueMatch, date: DateSpan, spo
         return False
     if etype == "deployment":
         # "As of 2 April 2017, the U.S. troop level ... was around 5,200 in Iraq": a standing presence.
-        return bool(lex.troop_level.search(text)) and not lex.fresh.search(text)
+        # "additional troops" near the cue is a new contingent; "this new attitude" elsewhere is not.
+        fresh = lex.fresh.search(text, max(0, cue.start - 60), min(len(text), cue.end + 40))
+        return bool(lex.troop_level.search(text)) and not fresh
     if etype not in HOSTILE:
         return False
     figure = bool(lex.count.search(text) or MONEY.search(text) or CASUALTY.search(text) or lex.total.search(text))
