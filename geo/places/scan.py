@@ -22,13 +22,26 @@ def _word_automaton(words: tuple[str, ...]):
     return automaton
 
 
+def _built(words: Iterable[str]):
+    """The automaton of the non-empty `words` (None without any)."""
+    words = tuple(sorted(set(w for w in words if w)))
+    return _word_automaton(words) if words else None
+
+
+@functools.lru_cache(maxsize=16)
+def _automaton_of(words: tuple[str, ...] | frozenset[str]):
+    """`_built` for the fixed word lists the recogniser passes for every sentence (no sorting
+    per call)."""
+    return _built(words)
+
+
 def keyword_positions(text: str, words: Iterable[str], word_end: bool = False) -> list[int]:
     """Sorted start offsets of every occurrence of any of `words` (case-sensitive); with
     `word_end`, only occurrences not followed by a word character ("Dam" but not "Damascus")."""
-    words = tuple(sorted(set(w for w in words if w)))
-    if not words:
+    automaton = _automaton_of(words) if isinstance(words, (tuple, frozenset)) else _built(words)
+    if automaton is None:
         return []
-    found = _word_automaton(words).iter(text)
+    found = automaton.iter(text)
     if word_end:
         n = len(text)
         return sorted({end - length + 1 for end, length in found
