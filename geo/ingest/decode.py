@@ -64,12 +64,7 @@ def detect_encoding(path: Path) -> tuple[str, list[str]]:
     except OSError as error:
         raise InputError(f"{name}: cannot read ({error.strerror or error})") from None
     check_head(head, name)
-    if head.startswith(codecs.BOM_UTF8):
-        encoding = "utf-8-sig"
-    elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encoding = "utf-16"
-    else:
-        encoding = "utf-8"
+    encoding = _first_choice(head)
     if _fits(path, encoding):
         return encoding, []
     for fallback, label in (("cp1252", "cp1252 (Windows-1252)"), ("latin-1", "Latin-1 (ISO-8859-1)")):
@@ -80,8 +75,20 @@ def detect_encoding(path: Path) -> tuple[str, list[str]]:
     raise InputError(f"{name}: cannot decode as UTF-8, cp1252 or Latin-1")
 
 
+def _first_choice(head: bytes) -> str:
+    """The encoding tried first: the byte-order mark's, else UTF-8."""
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return "utf-8"
+
+
 def read_text(path: Path) -> tuple[str, list[str]]:
     """Read a whole file as text (newlines kept as they are) and return (text, warnings)."""
+    found = _read_at_once(path)
+    if found is not None:
+        return found
     encoding, warnings = detect_encoding(path)
     try:
         with path.open("r", encoding=encoding, newline="") as handle:
@@ -102,3 +109,28 @@ def line_starts(text: str) -> tuple[int, ...]:
         starts.append(i + 1)
         i = find("\n", i + 1)
     return tuple(starts)
+
+
+WHOLE = CHUNK   # files up to this size are read in one go
+
+
+def _read_at_once(path: Path) -> tuple[str, list[str]] | None:
+    """`read_text` of a file up to WHOLE bytes that decodes with its first choice of encoding,
+    from one read (an archive of short reports would open each file three times); None for any
+    other file, whose reading (and its errors and warnings) detect_encoding does."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(WHOLE + 1)
+    except OSError:
+        return None
+    if len(data) > WHOLE:
+        return None
+    head = data[:8192]
+    check_head(head, path.name)
+    try:
+        text = data.decode(_first_choice(head))
+    except UnicodeDecodeError:
+        return None
+    if not text.strip():
+        raise InputError(f"{path.name}: empty file (no text to read)")
+    return text, []
